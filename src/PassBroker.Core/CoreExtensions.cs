@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Mvpds;
+using PassBroker.Core.Profiles;
+using PassBroker.Core.Sessions;
+using PassBroker.Core.Workflow;
+
+namespace PassBroker.Core;
+
+public static class CoreExtensions
+{
+    /// <summary>
+    /// PassBroker's use cases and their options. The host adds the adapters: an <c>IAdobePassClient</c>, the stores,
+    /// and an <see cref="IWorkflowStarter"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPassBrokerCore(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<MvpdCatalog>();
+        builder.Services.AddSingleton<SessionChangeNotifier>();
+        builder.Services.AddTransient<DeviceRegistration>();
+        builder.Services.AddTransient<DeviceAuthenticator>();
+        builder.Services.AddTransient<SignInService>();
+        builder.Services.AddTransient<ProfileService>();
+        builder.Services.AddTransient<CheckSignInActivity>();
+        builder.Services.AddTransient<ExpireSignInActivity>();
+        return builder;
+    }
+}

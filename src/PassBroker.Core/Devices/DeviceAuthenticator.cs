@@ -1,0 +1,31 @@
+using PassBroker.Core.Errors;
+
+namespace PassBroker.Core.Devices;
+
+/// <summary>Turns a presented device token into the device it belongs to, or refuses it with 401.</summary>
+public sealed class DeviceAuthenticator(IDeviceStore devices)
+{
+    public async Task<DeviceRecord> AuthenticateAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new PassBrokerException(401, ErrorCodes.MissingDeviceToken, "A device token is required.",
+                "Send 'Authorization: Bearer <deviceToken>' with the token POST /api/devices returned.");
+        }
+        if (!DeviceTokens.TryParse(token, out var deviceKey, out var secret))
+        {
+            throw InvalidToken();
+        }
+        var device = await devices.FindAsync(deviceKey, cancellationToken);
+        if (device is null || !DeviceTokens.Matches(secret, device.DeviceTokenHash))
+        {
+            throw InvalidToken();
+        }
+        return device;
+    }
+
+    // One answer for every kind of bad token, so a caller learns nothing about which devices exist.
+    private static PassBrokerException InvalidToken() =>
+        new(401, ErrorCodes.InvalidDeviceToken, "The device token is not valid.",
+            "Register the device again with POST /api/devices to get a new token.");
+}

@@ -1,0 +1,24 @@
+namespace PassBroker.Core.Devices;
+
+/// <summary>
+/// What PassBroker keeps per device: the DCR client it registered for the device (kept forever, because a new
+/// registration signs every user of the device out), the current access token, and the hash of the device token.
+/// </summary>
+public sealed record DeviceRecord
+{
+    public required string DeviceKey { get; init; }
+    public required string DeviceId { get; init; }
+    public required DeviceInfo Info { get; init; }
+    public required ClientCredentials Credentials { get; init; }
+    public AccessToken? AccessToken { get; init; }
+
+    /// <summary>SHA-256 of the secret part of the device token; the token itself is never stored.</summary>
+    public required string DeviceTokenHash { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>Opaque optimistic-concurrency version (the table entity's ETag); null before the first write.</summary>
+    public string? ETag { get; init; }
+
+    public DeviceContext ToContext(ClientEndpoint client) => new(DeviceKey, DeviceId, Info, client);
+}

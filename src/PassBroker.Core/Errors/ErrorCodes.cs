@@ -1,0 +1,35 @@
+namespace PassBroker.Core.Errors;
+
+/// <summary>
+/// The stable <c>code</c> values of PassBroker's Problem Details answers. Apps branch on these, so a value is never
+/// renamed or reused; new ones may be added.
+/// </summary>
+public static class ErrorCodes
+{
+    // 400: the request itself is wrong.
+    public const string InvalidJson = "invalid_json";
+    public const string ValidationFailed = "validation_failed";
+    public const string InvalidSessionCode = "invalid_session_code";
+    public const string UnknownMvpd = "unknown_mvpd";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    // 401/403/404/413: who is asking, and for what.
+    public const string MissingDeviceToken = "missing_device_token";
+    public const string InvalidDeviceToken = "invalid_device_token";
+    public const string DeviceCredentialsRevoked = "device_credentials_revoked";
+    public const string SessionNotFound = "session_not_found";
+    public const string RouteNotFound = "route_not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string PayloadTooLarge = "payload_too_large";
+
+    // 409: the request raced another one for the same device.
+    public const string ConcurrencyConflict = "concurrency_conflict";
+
+    // 5xx: a dependency failed; the request may be retried later.
+    public const string UpstreamRejected = "upstream_rejected";
+    public const string UpstreamUnavailable = "upstream_unavailable";
+    public const string UpstreamThrottled = "upstream_throttled";
+    public const string UpstreamMisconfigured = "upstream_misconfigured";
+    public const string StorageUnavailable = "storage_unavailable";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using PassBroker.Core.Sessions;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Core;
+
+/// <summary>
+/// Core's log events (EventId 1000-1999). Devices are named by their device key (a hash), never by device id,
+/// and no token, secret or e-mail is ever a parameter here.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1000, LogLevel.Information, "Registered new device {DeviceKey} with a DCR client")]
+    public static partial void DeviceRegistered(this ILogger logger, string deviceKey);
+
+    [LoggerMessage(1001, LogLevel.Information, "Device {DeviceKey} registered again; kept its DCR client and issued a new device token")]
+    public static partial void DeviceReRegistered(this ILogger logger, string deviceKey);
+
+    [LoggerMessage(1100, LogLevel.Information, "Device {DeviceKey} started a sign-in (MVPD {Mvpd}, next action {ActionName})")]
+    public static partial void SignInStarted(this ILogger logger, string deviceKey, string? mvpd, string actionName);
+
+    [LoggerMessage(1101, LogLevel.Information, "Sign-in of device {DeviceKey} ended: {Status} ({Reason})")]
+    public static partial void SignInEnded(this ILogger logger, string deviceKey, SessionStatus status, string? reason);
+
+    [LoggerMessage(1102, LogLevel.Warning, "Poll for device {DeviceKey} failed transiently ({Failure}, code {Code}); trying again next round")]
+    public static partial void PollFailedTransiently(this ILogger logger, string deviceKey, UpstreamFailure failure, string? code);
+
+    [LoggerMessage(1103, LogLevel.Warning, "Poll for device {DeviceKey} was rejected (HTTP {HttpStatus}, code {Code}); ending the sign-in")]
+    public static partial void PollRejected(this ILogger logger, string deviceKey, int? httpStatus, string? code);
+
+    [LoggerMessage(1104, LogLevel.Information, "Sign-in {Replaced} of device {DeviceKey} was replaced by a newer one")]
+    public static partial void SignInReplaced(this ILogger logger, string deviceKey, string replaced);
+
+    [LoggerMessage(1200, LogLevel.Debug, "Loaded {Count} MVPDs for platform {Platform}")]
+    public static partial void MvpdsLoaded(this ILogger logger, int count, string platform);
+}

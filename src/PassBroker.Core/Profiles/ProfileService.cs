@@ -1,0 +1,29 @@
+using PassBroker.Core.Devices;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Core.Profiles;
+
+/// <summary>
+/// The device's authentication profiles. Read from Adobe and kept until the earliest <c>notAfter</c> (a profile is
+/// valid until then unless the user logs out, which goes through PassBroker and clears the copy).
+/// </summary>
+public sealed class ProfileService(IProfileCache cache, IAdobePassClient adobePass, TimeProvider time)
+{
+    public async Task<IReadOnlyList<Profile>> GetAsync(DeviceRecord device, ClientEndpoint client, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var cached = await cache.FindAsync(device.DeviceKey, cancellationToken);
+        if (cached is not null && cached.ExpiresAt > now)
+        {
+            return cached.Profiles.Where(p => p.NotAfter > now).ToList();
+        }
+
+        var profiles = await adobePass.GetProfilesAsync(device.ToContext(client), cancellationToken);
+        // An empty list is not kept: the user may be signing in right now.
+        if (profiles.Count > 0)
+        {
+            await cache.SetAsync(device.DeviceKey, new CachedProfiles(profiles, profiles.Min(p => p.NotAfter)), cancellationToken);
+        }
+        return profiles;
+    }
+}

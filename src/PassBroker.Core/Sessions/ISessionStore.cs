@@ -1,0 +1,19 @@
+namespace PassBroker.Core.Sessions;
+
+/// <summary>Persistent sign-in sessions, partitioned by device key, keyed by code. Writes use optimistic concurrency.</summary>
+public interface ISessionStore
+{
+    /// <summary>The device's session with that code, or null (also when the code belongs to another device).</summary>
+    Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken);
+
+    /// <summary>Adds a session. Throws <see cref="Errors.ConcurrencyConflictException"/> when the code exists for the device.</summary>
+    Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the session if its stored version equals <see cref="AuthenticationSession.ETag"/>, else throws
+    /// <see cref="Errors.ConcurrencyConflictException"/>.</summary>
+    Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken);
+
+    /// <summary>Pending sessions of one device, or of every device when <paramref name="deviceKey"/> is null
+    /// (the DevHost resumes these at start).</summary>
+    IAsyncEnumerable<AuthenticationSession> ListPendingAsync(string? deviceKey, CancellationToken cancellationToken);
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PassBroker.Core.Sessions;
+
+/// <summary>
+/// How sign-ins are started and watched.
+/// <code>
+/// "SignIn": { "PollInterval": "00:00:15", "MaxDuration": "00:30:00", "MaxLongPoll": "00:00:30",
+///             "RedirectUrl": "https://tv.example.com/authn/done", "DomainName": "tv.example.com" }
+/// </code>
+/// </summary>
+public sealed class SignInOptions : IValidatableObject
+{
+    public const string SectionName = "SignIn";
+
+    /// <summary>Time between two polls of Adobe. The older S2S cookbook says 15 s; Adobe's current pages say 3-5 s or slower,
+    /// and Adobe throttles at 1 request/s per device, so anything under 3 s is refused.</summary>
+    [Range(typeof(TimeSpan), "00:00:03", "00:05:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Polling never goes on longer than this, even if Adobe's code lives longer (the cookbook: at most 30 min).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "02:00:00")]
+    public TimeSpan MaxDuration { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The longest <c>?wait=</c> a status request may ask for.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan MaxLongPoll { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where the browser lands after the MVPD login (sent upstream as <c>redirectUrl</c>).</summary>
+    [Required]
+    public string RedirectUrl { get; set; } = "http://localhost:7071/authn/done";
+
+    /// <summary>The app's originating domain (sent upstream as <c>domainName</c>); one of the requestor's registered domains.</summary>
+    [Required]
+    public string DomainName { get; set; } = "localhost";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(RedirectUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return new ValidationResult("RedirectUrl must be an absolute http(s) URL.", [nameof(RedirectUrl)]);
+        }
+    }
+}

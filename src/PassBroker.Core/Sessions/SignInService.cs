@@ -1,0 +1,108 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
+using PassBroker.Core.Mvpds;
+using PassBroker.Core.Upstream;
+using PassBroker.Core.Workflow;
+
+namespace PassBroker.Core.Sessions;
+
+/// <summary>Starts sign-ins (an Adobe session plus the polling workflow) and reports how they stand.</summary>
+public sealed class SignInService(
+    ISessionStore sessions,
+    IAdobePassClient adobePass,
+    MvpdCatalog catalog,
+    IWorkflowStarter workflows,
+    SessionChangeNotifier notifier,
+    IOptions<SignInOptions> options,
+    TimeProvider time,
+    ILogger<SignInService> logger)
+{
+    private readonly SignInOptions _options = options.Value;
+
+    public async Task<SignInStart> StartAsync(DeviceRecord device, string? mvpd, ClientEndpoint client, CancellationToken cancellationToken)
+    {
+        var context = device.ToContext(client);
+        if (mvpd is not null && await catalog.FindAsync(context, mvpd, cancellationToken) is null)
+        {
+            throw new PassBrokerException(400, ErrorCodes.UnknownMvpd, "Unknown MVPD.",
+                "mvpd must be the id of one of the providers GET /api/mvpds returns.") { Extensions = { ["field"] = "mvpd" } };
+        }
+
+        var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, _options.DomainName, _options.RedirectUrl), cancellationToken);
+        logger.SignInStarted(device.DeviceKey, mvpd, upstream.ActionName);
+        if (!upstream.HasCode)
+        {
+            return new SignInStart(null, upstream);
+        }
+
+        var now = time.GetUtcNow();
+        var latest = now + _options.MaxDuration;
+        var expiresAt = upstream.NotAfter is { } notAfter && notAfter < latest ? notAfter : latest;
+
+        // Adobe invalidates a device's older codes when it issues a new one; our records follow.
+        await ReplacePendingAsync(device.DeviceKey, upstream.Code!, cancellationToken);
+        var session = await sessions.AddAsync(new AuthenticationSession
+        {
+            DeviceKey = device.DeviceKey,
+            Code = upstream.Code!,
+            Mvpd = upstream.Mvpd ?? mvpd,
+            Status = SessionStatus.Pending,
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+            Client = client,
+        }, cancellationToken);
+        await workflows.StartSignInPollingAsync(new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval), cancellationToken);
+        return new SignInStart(session, upstream);
+    }
+
+    /// <summary>The device's session with that code, waiting up to <paramref name="wait"/> for it to leave pending.</summary>
+    public async Task<AuthenticationSession> GetAsync(string deviceKey, string? code, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var validCode = SessionCodes.Validate(code);
+        if (wait < TimeSpan.Zero || wait > _options.MaxLongPoll)
+        {
+            throw PassBrokerException.Validation("wait", $"wait must be between 0 and {_options.MaxLongPoll.TotalSeconds:0} seconds.");
+        }
+
+        var deadline = time.GetUtcNow() + wait;
+        while (true)
+        {
+            // Subscribe before reading, so a change between the read and the wait is not missed.
+            var changed = notifier.NextChangeAsync(deviceKey, validCode);
+            var session = await sessions.FindAsync(deviceKey, validCode, cancellationToken)
+                ?? throw PassBrokerException.NotFound(ErrorCodes.SessionNotFound, "This device has no sign-in with that code.");
+            var remaining = deadline - time.GetUtcNow();
+            if (session.IsFinal || remaining <= TimeSpan.Zero)
+            {
+                return session;
+            }
+            // Changes made on other instances are not notified here; re-reading every 2 s catches them.
+            var recheck = remaining < TimeSpan.FromSeconds(2) ? remaining : TimeSpan.FromSeconds(2);
+            await Task.WhenAny(changed, Task.Delay(recheck, time, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task ReplacePendingAsync(string deviceKey, string newCode, CancellationToken cancellationToken)
+    {
+        await foreach (var pending in sessions.ListPendingAsync(deviceKey, cancellationToken))
+        {
+            if (pending.Code == newCode)
+            {
+                continue;
+            }
+            try
+            {
+                await sessions.UpdateAsync(pending.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.Replaced), cancellationToken);
+                logger.SignInReplaced(deviceKey, pending.Code);
+                notifier.Notify(deviceKey, pending.Code);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // It ended (or was replaced) meanwhile; either way it is no longer pending.
+            }
+        }
+    }
+}

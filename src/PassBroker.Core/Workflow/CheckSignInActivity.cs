@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
+using PassBroker.Core.Profiles;
+using PassBroker.Core.Sessions;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Core.Workflow;
+
+/// <summary>
+/// One poll of <c>/profiles/code/{code}</c> for a pending sign-in, and the bookkeeping of what it found.
+/// Transient upstream failures leave the session pending (the next poll tries again); failures that waiting cannot
+/// fix end it.
+/// </summary>
+public sealed class CheckSignInActivity(
+    ISessionStore sessions,
+    IDeviceStore devices,
+    IProfileCache profileCache,
+    IAdobePassClient adobePass,
+    SessionChangeNotifier notifier,
+    TimeProvider time,
+    ILogger<CheckSignInActivity> logger)
+{
+    public async Task<SignInCheck> RunAsync(SignInPollInput input, CancellationToken cancellationToken)
+    {
+        var session = await sessions.FindAsync(input.DeviceKey, input.Code, cancellationToken);
+        if (session is null)
+        {
+            return new SignInCheck(SessionStatus.Failed, SessionEndReasons.UpstreamSessionInvalid);
+        }
+        if (session.IsFinal)
+        {
+            return new SignInCheck(session.Status, session.EndReason);
+        }
+
+        var device = await devices.FindAsync(input.DeviceKey, cancellationToken);
+        if (device is null)
+        {
+            return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, null, cancellationToken);
+        }
+
+        IReadOnlyList<Profile> profiles;
+        try
+        {
+            profiles = await adobePass.GetProfilesForCodeAsync(device.ToContext(session.Client), session.Code, cancellationToken);
+        }
+        catch (AdobePassException ex) when (ex.IsTransient)
+        {
+            logger.PollFailedTransiently(input.DeviceKey, ex.Failure, ex.Code);
+            return new SignInCheck(SessionStatus.Pending);
+        }
+        catch (AdobePassException ex) when (ex.Code is { } code && UpstreamErrorCodes.IsDeadSession(code))
+        {
+            return await EndAsync(session, SessionStatus.Expired, SessionEndReasons.UpstreamSessionInvalid, code, cancellationToken);
+        }
+        catch (AdobePassException ex)
+        {
+            logger.PollRejected(input.DeviceKey, ex.HttpStatus, ex.Code);
+            return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, ex.Code, cancellationToken);
+        }
+
+        var profile = ChooseProfile(profiles, session.Mvpd);
+        if (profile is null)
+        {
+            return new SignInCheck(SessionStatus.Pending);
+        }
+
+        // A new sign-in makes the device's cached profile list stale on every instance.
+        await profileCache.RemoveAsync(input.DeviceKey, cancellationToken);
+        var authenticated = session with { Profile = profile, Mvpd = profile.Mvpd };
+        return await EndAsync(authenticated, SessionStatus.Authenticated, null, null, cancellationToken);
+    }
+
+    private static Profile? ChooseProfile(IReadOnlyList<Profile> profiles, string? mvpd) =>
+        profiles.FirstOrDefault(p => p.Mvpd == mvpd) ?? profiles.MaxBy(p => p.NotAfter);
+
+    private async Task<SignInCheck> EndAsync(
+        AuthenticationSession session, SessionStatus status, string? reason, string? upstreamCode, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var ended = await sessions.UpdateAsync(session.End(status, time.GetUtcNow(), reason, upstreamCode), cancellationToken);
+            logger.SignInEnded(session.DeviceKey, status, reason);
+            notifier.Notify(session.DeviceKey, session.Code);
+            return new SignInCheck(ended.Status, ended.EndReason);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone else ended it first (a newer sign-in replaced it): their outcome stands.
+            var current = await sessions.FindAsync(session.DeviceKey, session.Code, cancellationToken);
+            return current is null ? new SignInCheck(SessionStatus.Failed) : new SignInCheck(current.Status, current.EndReason);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace PassBroker.Core.Workflow;
+
+/// <summary>
+/// What a PassBroker workflow may do. It mirrors the part of Durable Functions' <c>TaskOrchestrationContext</c>
+/// the polling workflow needs, so the Functions app adapts it one to one and the DevHost runs it in-process.
+/// Workflow code obeys Durable's determinism rules: time only from <see cref="CurrentUtcDateTime"/>, waiting only
+/// through <see cref="CreateTimer"/>, and all I/O inside activities.
+/// </summary>
+public interface IWorkflowContext
+{
+    /// <summary>The replay-safe current time.</summary>
+    DateTimeOffset CurrentUtcDateTime { get; }
+
+    /// <summary>A durable timer that fires at <paramref name="fireAt"/>.</summary>
+    Task CreateTimer(DateTimeOffset fireAt, CancellationToken cancellationToken);
+
+    /// <summary>Runs an activity by name (see <see cref="WorkflowActivities"/>) and returns its result.</summary>
+    Task<TResult> CallActivityAsync<TResult>(string name, object? input);
+
+    /// <summary>Publishes a small status object for whoever watches the workflow.</summary>
+    void SetCustomStatus(object? status);
+
+    /// <summary>Restarts the workflow with <paramref name="input"/> and fresh history; the caller returns right after.</summary>
+    void ContinueAsNew(object? input);
+}

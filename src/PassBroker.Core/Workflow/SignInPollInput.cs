@@ -1,0 +1,13 @@
+namespace PassBroker.Core.Workflow;
+
+/// <summary>The polling workflow's input. Serializable: Durable stores it in history.</summary>
+/// <param name="DeviceKey">The device that started the sign-in.</param>
+/// <param name="Code">The authentication code being polled.</param>
+/// <param name="ExpiresAt">The code's <c>notAfter</c>, or the configured maximum; polling never goes past it.</param>
+/// <param name="PollInterval">Time between two polls.</param>
+/// <param name="PollsSoFar">Polls made by earlier generations of this workflow (see ContinueAsNew).</param>
+public sealed record SignInPollInput(string DeviceKey, string Code, DateTimeOffset ExpiresAt, TimeSpan PollInterval, int PollsSoFar = 0)
+{
+    /// <summary>The workflow instance id: one workflow per device and code, so a restart cannot start a second one.</summary>
+    public string InstanceId => $"signin-{DeviceKey}-{Code}";
+}
