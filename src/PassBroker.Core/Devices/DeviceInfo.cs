@@ -25,9 +25,9 @@ public sealed record DeviceInfo
     [JsonPropertyName("displayHeight")] public int? DisplayHeight { get; init; }
     [JsonPropertyName("displayPpi")] public int? DisplayPpi { get; init; }
     [JsonPropertyName("diagonalScreenSize")] public string? DiagonalScreenSize { get; init; }
+    [JsonPropertyName("connectionType")] public string? ConnectionType { get; init; }
     [JsonPropertyName("connectionIp")] public string? ConnectionIp { get; init; }
     [JsonPropertyName("connectionPort")] public string? ConnectionPort { get; init; }
-    [JsonPropertyName("connectionType")] public string? ConnectionType { get; init; }
     [JsonPropertyName("connectionSecure")] public bool? ConnectionSecure { get; init; }
     [JsonPropertyName("applicationId")] public string? ApplicationId { get; init; }
 

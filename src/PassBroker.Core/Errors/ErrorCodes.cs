@@ -16,7 +16,8 @@ public static class ErrorCodes
     // 401/403/404/413: who is asking, and for what.
     public const string MissingDeviceToken = "missing_device_token";
     public const string InvalidDeviceToken = "invalid_device_token";
-    public const string DeviceCredentialsRevoked = "device_credentials_revoked";
+    public const string AuthenticationRequired = "authentication_required";
+    public const string BadRequest = "bad_request";
     public const string SessionNotFound = "session_not_found";
     public const string RouteNotFound = "route_not_found";
     public const string MethodNotAllowed = "method_not_allowed";

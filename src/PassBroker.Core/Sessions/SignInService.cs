@@ -24,7 +24,7 @@ public sealed class SignInService(
     public async Task<SignInStart> StartAsync(DeviceRecord device, string? mvpd, ClientEndpoint client, CancellationToken cancellationToken)
     {
         var context = device.ToContext(client);
-        if (mvpd is not null && await catalog.FindAsync(context, mvpd, cancellationToken) is null)
+        if (mvpd is not null && (mvpd.Length > 128 || await catalog.FindAsync(context, mvpd, cancellationToken) is null))
         {
             throw new PassBrokerException(400, ErrorCodes.UnknownMvpd, "Unknown MVPD.",
                 "mvpd must be the id of one of the providers GET /api/mvpds returns.") { Extensions = { ["field"] = "mvpd" } };

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Dcr;
+using PassBroker.AdobePass.Errors;
+using PassBroker.AdobePass.Handlers;
+using PassBroker.AdobePass.V2;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.AdobePass;
+
+/// <summary>
+/// Core's <see cref="IAdobePassClient"/> over the Refit clients. Each call names the headers Adobe's spec lists for
+/// that operation: the code-based calls carry only the token (they are usable from a second screen), the others
+/// identify the device as well.
+/// </summary>
+internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, IOptions<AdobePassOptions> options) : IAdobePassClient
+{
+    private string Sp => options.Value.ServiceProvider;
+
+    public Task<ClientCredentials> RegisterClientAsync(DeviceContext device, CancellationToken cancellationToken) =>
+        dcr.RegisterAsync(device, cancellationToken);
+
+    public Task<AccessToken> RequestAccessTokenAsync(DeviceContext device, ClientCredentials credentials, CancellationToken cancellationToken) =>
+        dcr.RequestTokenAsync(device, credentials, cancellationToken);
+
+    public Task<IReadOnlyList<Mvpd>> GetMvpdsAsync(DeviceContext device, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToMvpds(await api.GetConfigurationAsync(Sp, TokenOnly(device), cancellationToken)));
+
+    public Task<UpstreamSession> CreateSessionAsync(DeviceContext device, SessionParameters parameters, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToSession(
+            await api.CreateSessionAsync(Sp, Form(parameters), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), options.Value.BaseUrl));
+
+    public Task<UpstreamSession> ResumeSessionAsync(DeviceContext device, string code, SessionParameters parameters, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToSession(
+            await api.ResumeSessionAsync(Sp, code, Form(parameters), TokenOnly(device), cancellationToken), options.Value.BaseUrl));
+
+    public Task<UpstreamSessionInfo> GetSessionAsync(DeviceContext device, string code, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToSessionInfo(await api.GetSessionAsync(Sp, code, TokenOnly(device), cancellationToken)));
+
+    public Task<IReadOnlyList<Profile>> GetProfilesAsync(DeviceContext device, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToProfiles(await api.GetProfilesAsync(Sp, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
+
+    public Task<IReadOnlyList<Profile>> GetProfilesForMvpdAsync(DeviceContext device, string mvpd, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToProfiles(
+            await api.GetProfilesForMvpdAsync(Sp, mvpd, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
+
+    public Task<IReadOnlyList<Profile>> GetProfilesForCodeAsync(DeviceContext device, string code, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToProfiles(await api.GetProfilesForCodeAsync(Sp, code, TokenOnly(device), cancellationToken)));
+
+    private static Task<T> Call<T>(Func<Task<T>> call) => UpstreamErrorTranslator.CallAsync(call);
+
+    private static UpstreamCall TokenOnly(DeviceContext device) => new(device, UpstreamHeaders.TokenOnly);
+
+    private static Dictionary<string, string> Form(SessionParameters parameters)
+    {
+        var form = new Dictionary<string, string>();
+        if (parameters.Mvpd is { } mvpd) { form["mvpd"] = mvpd; }
+        if (parameters.DomainName is { } domain) { form["domainName"] = domain; }
+        if (parameters.RedirectUrl is { } redirect) { form["redirectUrl"] = redirect; }
+        return form;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Dcr;
+using PassBroker.AdobePass.Handlers;
+using PassBroker.AdobePass.V2;
+using PassBroker.Core.Upstream;
+using Refit;
+
+namespace PassBroker.AdobePass;
+
+public static class AdobePassExtensions
+{
+    /// <summary>
+    /// The Adobe Pass adapter: Refit clients for REST API V2 and DCR behind <see cref="IAdobePassClient"/>, with the
+    /// device-header and bearer-token handlers. Needs Core's <c>IDeviceStore</c> (tokens are stored per device).
+    /// </summary>
+    public static IHostApplicationBuilder AddAdobePass(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AdobePassOptions>().BindConfiguration(AdobePassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AccessTokenProvider>();
+        builder.Services.AddSingleton<DcrClient>();
+        builder.Services.AddSingleton<IAdobePassClient, AdobePassClient>();
+        builder.Services.AddTransient<DeviceHeadersHandler>();
+        builder.Services.AddTransient<BearerTokenHandler>();
+
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        }));
+        builder.Services.AddRefitClient<IDcrApi>(settings).ConfigureUpstream().AddHttpMessageHandler<DeviceHeadersHandler>();
+        builder.Services.AddRefitClient<IRestApiV2>(settings).ConfigureUpstream()
+            .AddHttpMessageHandler<DeviceHeadersHandler>()
+            .AddHttpMessageHandler<BearerTokenHandler>();
+        return builder;
+    }
+
+    private static IHttpClientBuilder ConfigureUpstream(this IHttpClientBuilder client) => client
+        .ConfigureHttpClient((services, http) =>
+        {
+            var options = services.GetRequiredService<IOptions<AdobePassOptions>>().Value;
+            http.BaseAddress = options.BaseUrl;
+            http.Timeout = options.RequestTimeout;
+        })
+        // Adobe moves traffic between data centres through DNS and asks for a DNS cache of at most 30 s: recycle
+        // pooled connections that often. The handler itself then lives forever (no factory rotation needed).
+        .ConfigurePrimaryHttpMessageHandler(services => new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = services.GetRequiredService<IOptions<AdobePassOptions>>().Value.PooledConnectionLifetime,
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            AllowAutoRedirect = false,
+        })
+        .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+}

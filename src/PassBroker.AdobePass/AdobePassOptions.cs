@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PassBroker.AdobePass;
+
+/// <summary>
+/// Where Adobe Pass is and who PassBroker is to it.
+/// <code>
+/// "AdobePass": { "BaseUrl": "https://sp.auth.adobe.com", "ServiceProvider": "REF30", "SoftwareStatement": "eyJ…",
+///                "RequestTimeout": "00:00:10", "TokenRefreshMargin": "00:05:00", "PooledConnectionLifetime": "00:00:30" }
+/// </code>
+/// </summary>
+public sealed class AdobePassOptions : IValidatableObject
+{
+    public const string SectionName = "AdobePass";
+
+    /// <summary>The host both APIs live on: REST API V2 under <c>/api/v2</c>, DCR under <c>/o</c>
+    /// (production <c>https://sp.auth.adobe.com</c>, prequal <c>https://sp-prequal.auth.adobe.com</c>).</summary>
+    [Required]
+    public Uri BaseUrl { get; set; } = new("https://sp.auth.adobe.com");
+
+    /// <summary>The service provider (requestor) id, e.g. <c>REF30</c>.</summary>
+    [Required]
+    public string ServiceProvider { get; set; } = "";
+
+    /// <summary>The software statement (a JWT from the TVE Dashboard) DCR registrations are made with.</summary>
+    [Required]
+    public string SoftwareStatement { get; set; } = "";
+
+    /// <summary>Optional <c>redirect_uri</c> sent with DCR registrations.</summary>
+    public string? DcrRedirectUri { get; set; }
+
+    /// <summary>How long one upstream call may take before PassBroker gives up on it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Access tokens are refreshed this long before <c>expires_in</c> runs out.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Connections are recycled this often so DNS changes are seen: Adobe asks for a DNS cache of at most 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromSeconds(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!BaseUrl.IsAbsoluteUri || BaseUrl.AbsolutePath != "/")
+        {
+            yield return new ValidationResult("BaseUrl must be an absolute URL with no path, e.g. https://sp.auth.adobe.com.", [nameof(BaseUrl)]);
+        }
+        if (ServiceProvider.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-' and not '.'))
+        {
+            yield return new ValidationResult("ServiceProvider may hold only letters, digits, '_', '-' and '.'.", [nameof(ServiceProvider)]);
+        }
+    }
+}

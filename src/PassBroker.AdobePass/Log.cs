@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace PassBroker.AdobePass;
+
+/// <summary>AdobePass log events (EventId 2000-2999). Tokens and credentials are never parameters.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(2000, LogLevel.Information, "Refreshed the access token of device {DeviceKey}; valid until {ExpiresAt:o}")]
+    public static partial void AccessTokenRefreshed(this ILogger logger, string deviceKey, DateTimeOffset expiresAt);
+}

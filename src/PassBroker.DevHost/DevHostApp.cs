@@ -1,0 +1,42 @@
+using PassBroker.AdobePass;
+using PassBroker.Core;
+using PassBroker.Core.Workflow;
+using PassBroker.DevHost.LocalDependencies;
+using PassBroker.DevHost.Workflow;
+using PassBroker.Http;
+using PassBroker.Storage;
+
+namespace PassBroker.DevHost;
+
+/// <summary>Builds the DevHost: the PassBroker surface on ASP.NET Core, with the polling workflow in-process.</summary>
+public static class DevHostApp
+{
+    /// <param name="args">Ordinary ASP.NET Core arguments and configuration overrides.</param>
+    /// <param name="configure">Runs after PassBroker's registrations: tests swap the clock or settings here.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // Local dependencies start first, so the workflow host finds storage up when it resumes pending sign-ins.
+        builder.AddLocalDependencies();
+
+        // PassBroker
+        builder.AddPassBrokerCore();
+        builder.AddAdobePass();
+        builder.AddPassBrokerStorage();
+        builder.AddPassBrokerHttp();
+
+        // The polling workflow without Durable Functions
+        builder.Services.AddSingleton<InProcessWorkflowHost>();
+        builder.Services.AddSingleton<IWorkflowStarter>(s => s.GetRequiredService<InProcessWorkflowHost>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<InProcessWorkflowHost>());
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UsePassBrokerHttp();
+        app.MapPassBroker();
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+namespace PassBroker.DevHost.LocalDependencies;
+
+/// <summary>Azurite did not come up; the message holds what it printed.</summary>
+public sealed class AzuriteStartException : Exception
+{
+    public AzuriteStartException() { }
+    public AzuriteStartException(string message) : base(message) { }
+    public AzuriteStartException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PassBroker.DevHost.LocalDependencies;
+
+/// <summary>Runs <c>npm ci</c> once when the repository's node_modules (and so Azurite) is missing.</summary>
+public static class NodeModules
+{
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task EnsureInstalledAsync(string root)
+    {
+        if (IsInstalled(root))
+        {
+            return;
+        }
+        // Test projects run in parallel processes: one installs while the others wait on the lock, then find it done.
+        var lockName = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(root)))[..16];
+        var lockPath = Path.Combine(Path.GetTempPath(), $"passbroker-npm-{lockName}.lock");
+        using var held = await AcquireAsync(lockPath);
+        if (!IsInstalled(root))
+        {
+            await RunNpmCiAsync(root);
+        }
+    }
+
+    private static bool IsInstalled(string root) =>
+        File.Exists(Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite-table.cmd" : "azurite-table"));
+
+    private static async Task<FileStream> AcquireAsync(string path)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (waited.Elapsed < InstallTimeout)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
+    private static async Task RunNpmCiAsync(string root)
+    {
+        var start = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("ci");
+        start.ArgumentList.Add("--no-audit");
+        start.ArgumentList.Add("--no-fund");
+        using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm could not be started.");
+        var output = npm.StandardOutput.ReadToEndAsync();
+        var error = npm.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(InstallTimeout);
+        try
+        {
+            await npm.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            npm.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"npm ci in {root} took longer than {InstallTimeout.TotalMinutes} minutes.");
+        }
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci in {root} failed with code {npm.ExitCode}:\n{await output}\n{await error}");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace PassBroker.DevHost;
+
+/// <summary>DevHost log events (EventId 4000-4999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(4000, LogLevel.Information, "Resumed {Count} pending sign-in(s) from storage")]
+    public static partial void ResumedPendingSignIns(this ILogger logger, int count);
+
+    [LoggerMessage(4001, LogLevel.Warning, "Polling workflow of device {DeviceKey} failed; retrying in {Wait}")]
+    public static partial void WorkflowFailed(this ILogger logger, Exception exception, string deviceKey, TimeSpan wait);
+
+    [LoggerMessage(4002, LogLevel.Information, "{Name} is up at {Url}")]
+    public static partial void DependencyStarted(this ILogger logger, string name, string url);
+}

@@ -1,0 +1,3 @@
+using PassBroker.DevHost;
+
+await DevHostApp.Create(args).RunAsync();

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Devices;
+using PassBroker.Http.Edge;
+
+namespace PassBroker.Http.Devices;
+
+public static class DevicesApi
+{
+    public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(Routes.Devices, RegisterAsync).WithName("RegisterDevice").WithTags("Devices");
+        return routes;
+    }
+
+    /// <summary>Registers the device (201), or registers a known device again (200: same DCR client, new device token).</summary>
+    public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
+        HttpRequest request, DeviceRegistration registration, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync<RegisterDeviceRequest>(request, cancellationToken);
+        var result = await registration.RegisterAsync(body.DeviceId, body.DeviceInfo, ClientEndpoints.From(request.HttpContext), cancellationToken);
+        var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken);
+        return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
+    }
+}

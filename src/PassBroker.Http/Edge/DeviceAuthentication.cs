@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using PassBroker.Core.Devices;
+
+namespace PassBroker.Http.Edge;
+
+/// <summary>Reads <c>Authorization: Bearer &lt;deviceToken&gt;</c> and resolves the device, or fails with 401.</summary>
+public static class DeviceAuthentication
+{
+    public static Task<DeviceRecord> RequireDeviceAsync(this DeviceAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var header = request.Headers[HeaderNames.Authorization].ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        return authenticator.AuthenticateAsync(string.IsNullOrEmpty(header) ? null : token ?? "", cancellationToken);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Errors;
+using PassBroker.Http.Devices;
+using PassBroker.Http.Edge;
+using PassBroker.Http.Health;
+using PassBroker.Http.Mvpds;
+using PassBroker.Http.Pages;
+using PassBroker.Http.Problems;
+using PassBroker.Http.Profiles;
+using PassBroker.Http.Sessions;
+
+namespace PassBroker.Http;
+
+public static class HttpExtensions
+{
+    /// <summary>The HTTP surface's services: options, JSON settings, Problem Details, forwarded headers.</summary>
+    public static IHostApplicationBuilder AddPassBrokerHttp(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<PassBrokerExceptionHandler>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpOptions>>((forwarded, http) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = 1;
+            foreach (var proxy in http.Value.KnownProxies)
+            {
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+            }
+            if (http.Value.TrustForwardedHeadersFromAnyProxy)
+            {
+                forwarded.KnownIPNetworks.Clear();
+                forwarded.KnownProxies.Clear();
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>The middleware both hosts need in front of the routes.</summary>
+    public static IApplicationBuilder UsePassBrokerHttp(this IApplicationBuilder app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context => StatusProblem(context.HttpContext));
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapPassBroker(this IEndpointRouteBuilder routes) => routes
+        .MapDevices()
+        .MapMvpds()
+        .MapSessions()
+        .MapProfiles()
+        .MapHealth()
+        .MapAuthnDone();
+
+    // Bodiless 404/405 from routing become Problem Details with codes too.
+    private static Task StatusProblem(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var (code, title) = status switch
+        {
+            StatusCodes.Status404NotFound => (ErrorCodes.RouteNotFound, "No such route."),
+            StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "This route does not accept that method."),
+            StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, "The request body is too large."),
+            StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, "Send the body as application/json."),
+            _ => (ErrorCodes.BadRequest, "The request could not be served."),
+        };
+        return ProblemResults.Status(context, status, code, title).ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace PassBroker.Http;
+
+/// <summary>Http log events (EventId 3000-3999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(3000, LogLevel.Error, "Unhandled exception in {Method} {Endpoint}")]
+    public static partial void UnhandledException(this ILogger logger, Exception exception, string method, string? endpoint);
+
+    // The message of our own exceptions carries codes and statuses only (see AdobePassException), never request data.
+    [LoggerMessage(3001, LogLevel.Warning, "Dependency failure answered as {Code} ({Status}): {ExceptionType}: {Message}")]
+    public static partial void DependencyFailed(this ILogger logger, string code, int status, string exceptionType, string message);
+}

@@ -1,0 +1,3 @@
+namespace PassBroker.Http.Mvpds;
+
+public sealed record MvpdListResponse(IReadOnlyList<MvpdResponse> Mvpds);

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+using PassBroker.Core.Errors;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Http.Problems;
+
+/// <summary>
+/// Maps every failure PassBroker knows to a <see cref="PassBrokerException"/> with a stable code: one table for both
+/// hosts (the DevHost's exception handler and the Functions worker middleware). Null means "a bug": answer 500.
+/// </summary>
+public static class ProblemMapper
+{
+    public static PassBrokerException? Map(Exception exception) => exception switch
+    {
+        PassBrokerException known => known,
+        AdobePassException upstream => FromUpstream(upstream),
+        StoreUnavailableException => new(503, ErrorCodes.StorageUnavailable, "Storage is unavailable.", "Try again shortly.") { RetryAfterSeconds = 5 },
+        ConcurrencyConflictException => new(409, ErrorCodes.ConcurrencyConflict, "The resource changed while this request ran.", "Try again."),
+        BadHttpRequestException bad => FromBadRequest(bad),
+        _ => null,
+    };
+
+    private static PassBrokerException FromBadRequest(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => new(413, ErrorCodes.PayloadTooLarge, "The request body is too large."),
+        StatusCodes.Status415UnsupportedMediaType => new(415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json."),
+        _ => new(400, ErrorCodes.BadRequest, "The request could not be read."),
+    };
+
+    private static PassBrokerException FromUpstream(AdobePassException upstream)
+    {
+        var problem = upstream switch
+        {
+            { Failure: UpstreamFailure.Throttled } => new PassBrokerException(503, ErrorCodes.UpstreamThrottled,
+                "Adobe Pass is throttling this device.", "Wait and try again.")
+            { RetryAfterSeconds = (int)Math.Ceiling((upstream.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds) },
+            { Failure: UpstreamFailure.Unavailable } or { Error.Action: UpstreamActions.Retry } => new PassBrokerException(503,
+                ErrorCodes.UpstreamUnavailable, "Adobe Pass is unavailable.", "Try again shortly.") { RetryAfterSeconds = 5 },
+            { Error.Action: UpstreamActions.Authentication } => new PassBrokerException(403, ErrorCodes.AuthenticationRequired,
+                "The user must sign in with their TV provider.", upstream.Error.Message),
+            { Error.Action: UpstreamActions.Configuration } => new PassBrokerException(502, ErrorCodes.UpstreamMisconfigured,
+                "Adobe Pass reports a configuration problem.", "The operators have to fix the integration; retrying will not help."),
+            _ => new PassBrokerException(502, ErrorCodes.UpstreamRejected, "Adobe Pass refused the request.", upstream.Error?.Message),
+        };
+        if (upstream.Error is { } error)
+        {
+            problem.Extensions["upstreamCode"] = error.Code;
+            problem.Extensions["upstreamAction"] = error.Action;
+            problem.Extensions["upstreamTrace"] = error.Trace;
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,3 @@
+namespace PassBroker.Http.Profiles;
+
+public sealed record ProfileListResponse(IReadOnlyList<ProfileResponse> Profiles);

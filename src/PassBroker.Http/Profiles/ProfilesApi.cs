@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Profiles;
+using PassBroker.Http.Edge;
+
+namespace PassBroker.Http.Profiles;
+
+public static class ProfilesApi
+{
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(Routes.Profiles, GetAsync).WithName("GetProfiles").WithTags("Profiles");
+        return routes;
+    }
+
+    /// <summary>The device's valid profiles; an empty list means the user has to sign in.</summary>
+    public static async Task<Ok<ProfileListResponse>> GetAsync(
+        HttpRequest request, DeviceAuthenticator authenticator, ProfileService profiles, CancellationToken cancellationToken)
+    {
+        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        var list = await profiles.GetAsync(device, ClientEndpoints.From(request.HttpContext), cancellationToken);
+        return TypedResults.Ok(new ProfileListResponse(list.Select(p => p.ToResponse()).ToList()));
+    }
+}

@@ -1,0 +1,18 @@
+namespace PassBroker.Http;
+
+/// <summary>
+/// Every route, declared once: the DevHost maps these and the Functions app uses them in <c>[HttpTrigger(Route = …)]</c>
+/// (its host.json sets an empty route prefix, so the paths are the same in both hosts).
+/// </summary>
+public static class Routes
+{
+    public const string Devices = "api/devices";
+    public const string Mvpds = "api/mvpds";
+    public const string Sessions = "api/authentication/sessions";
+    public const string Session = "api/authentication/sessions/{code}";
+    public const string Profiles = "api/profiles";
+    public const string Health = "api/health";
+    public const string AuthnDone = "authn/done";
+
+    public static string SessionPath(string code) => "/" + Session.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
+using PassBroker.Core.Sessions;
+using PassBroker.Http.Edge;
+
+namespace PassBroker.Http.Sessions;
+
+public static class SessionsApi
+{
+    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(Routes.Sessions, StartAsync).WithName("StartSignIn").WithTags("Authentication");
+        routes.MapGet(Routes.Session, GetAsync).WithName("GetSignIn").WithTags("Authentication");
+        return routes;
+    }
+
+    /// <summary>Starts a sign-in: 202 with the code while the user has to log in, 200 when Adobe says none is needed.</summary>
+    public static async Task<Results<Accepted<SessionResponse>, Ok<SessionResponse>>> StartAsync(
+        HttpRequest request, DeviceAuthenticator authenticator, SignInService signIns, CancellationToken cancellationToken)
+    {
+        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        var body = await JsonBody.ReadOptionalAsync(request, new StartSessionRequest(null), cancellationToken);
+        var start = await signIns.StartAsync(device, body.Mvpd, ClientEndpoints.From(request.HttpContext), cancellationToken);
+        var response = start.ToResponse();
+        return start.NeedsUserLogin ? TypedResults.Accepted(response.StatusUrl, response) : TypedResults.Ok(response);
+    }
+
+    /// <summary>How the device's sign-in stands; <c>?wait=N</c> holds the answer up to N seconds while it is pending.</summary>
+    public static async Task<Ok<SessionResponse>> GetAsync(
+        HttpRequest request, string code, DeviceAuthenticator authenticator, SignInService signIns, CancellationToken cancellationToken)
+    {
+        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        var session = await signIns.GetAsync(device.DeviceKey, code, ParseWait(request), cancellationToken);
+        return TypedResults.Ok(session.ToResponse());
+    }
+
+    private static TimeSpan ParseWait(HttpRequest request)
+    {
+        var values = request.Query["wait"];
+        if (values.Count == 0)
+        {
+            return TimeSpan.Zero;
+        }
+        return values.Count == 1 && int.TryParse(values[0], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw PassBrokerException.Validation("wait", "wait is a whole number of seconds.");
+    }
+}

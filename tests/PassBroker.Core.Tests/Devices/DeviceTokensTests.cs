@@ -1,0 +1,50 @@
+using PassBroker.Core.Devices;
+
+namespace PassBroker.Core.Tests.Devices;
+
+public sealed class DeviceTokensTests
+{
+    private static readonly string Key = DeviceKeys.FromDeviceId("device-1");
+
+    [Fact]
+    public void Issue_ThenParse_FindsTheDeviceAndMatchesTheStoredHash()
+    {
+        var (token, hash) = DeviceTokens.Issue(Key);
+
+        Assert.True(DeviceTokens.TryParse(token, out var key, out var secret));
+        Assert.Equal(Key, key);
+        Assert.True(DeviceTokens.Matches(secret, hash));
+        Assert.DoesNotContain(secret, hash, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Matches_SecretOfAnotherToken_IsFalse()
+    {
+        var (_, hash) = DeviceTokens.Issue(Key);
+        var (other, _) = DeviceTokens.Issue(Key);
+        DeviceTokens.TryParse(other, out _, out var otherSecret);
+
+        Assert.False(DeviceTokens.Matches(otherSecret, hash));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("pbd1")]
+    [InlineData("pbd1.notakey.secret")]
+    [InlineData("pbd2.0123456789abcdef0123456789abcdef.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("pbd1.0123456789ABCDEF0123456789ABCDEF.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("pbd1.0123456789abcdef0123456789abcdef.short")]
+    [InlineData("pbd1.0123456789abcdef0123456789abcdef.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.extra")]
+    public void TryParse_MalformedToken_IsFalse(string? token) => Assert.False(DeviceTokens.TryParse(token, out _, out _));
+
+    [Fact]
+    public void FromDeviceId_SameId_SameWellFormedKey()
+    {
+        var key = DeviceKeys.FromDeviceId("android-id:9f1c3e7a52b84d06");
+
+        Assert.Equal(key, DeviceKeys.FromDeviceId("android-id:9f1c3e7a52b84d06"));
+        Assert.NotEqual(key, DeviceKeys.FromDeviceId("android-id:9f1c3e7a52b84d07"));
+        Assert.True(DeviceKeys.IsWellFormed(key));
+    }
+}

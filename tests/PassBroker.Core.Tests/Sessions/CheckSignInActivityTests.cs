@@ -1,0 +1,114 @@
+using Moq;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Profiles;
+using PassBroker.Core.Sessions;
+using PassBroker.Core.Upstream;
+using PassBroker.Core.Workflow;
+using PassBroker.TestHelpers.Fakes;
+
+namespace PassBroker.Core.Tests.Sessions;
+
+public sealed class CheckSignInActivityTests
+{
+    private const string Code = "AAA1111";
+    private readonly SignInTestContext _context = new();
+    private readonly SignInPollInput _input;
+
+    public CheckSignInActivityTests()
+    {
+        _input = new SignInPollInput(_context.Device.DeviceKey, Code, DateTimeOffset.MaxValue, TimeSpan.FromSeconds(15));
+        _context.Sessions.AddAsync(new AuthenticationSession
+        {
+            DeviceKey = _context.Device.DeviceKey,
+            Code = Code,
+            Mvpd = "ExampleCable",
+            Status = SessionStatus.Pending,
+            CreatedAt = _context.Time.GetUtcNow(),
+            ExpiresAt = _context.Time.GetUtcNow().AddMinutes(30),
+            Client = TestDevices.Client,
+        }, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private void UpstreamAnswers(params Profile[] profiles) =>
+        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), Code, It.IsAny<CancellationToken>())).ReturnsAsync(profiles);
+
+    private void UpstreamFails(AdobePassException error) =>
+        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), Code, It.IsAny<CancellationToken>())).ThrowsAsync(error);
+
+    private Task<AuthenticationSession?> StoredAsync() => _context.Sessions.FindAsync(_context.Device.DeviceKey, Code, CancellationToken.None);
+
+    [Fact]
+    public async Task RunAsync_NoProfileYet_StaysPending()
+    {
+        UpstreamAnswers();
+
+        var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Equal(SessionStatus.Pending, check.Status);
+        Assert.Equal(SessionStatus.Pending, (await StoredAsync())!.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_ProfileArrived_StoresItAndInvalidatesTheProfileCache()
+    {
+        var profile = SignInTestContext.Profile("ExampleCable", _context.Time.GetUtcNow().AddDays(1));
+        UpstreamAnswers(profile);
+        await _context.Profiles.SetAsync(_context.Device.DeviceKey, new CachedProfiles([], DateTimeOffset.MaxValue), CancellationToken.None);
+
+        var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Equal(SessionStatus.Authenticated, check.Status);
+        var stored = await StoredAsync();
+        Assert.Equal(profile, stored!.Profile);
+        Assert.Equal(_context.Time.GetUtcNow(), stored.CompletedAt);
+        Assert.Null(await _context.Profiles.FindAsync(_context.Device.DeviceKey, CancellationToken.None));
+        _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(
+            It.Is<DeviceContext>(d => d.Client == TestDevices.Client && d.DeviceId == _context.Device.DeviceId), Code, It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task RunAsync_AdobeNoLongerKnowsTheCode_EndsExpired()
+    {
+        UpstreamFails(new AdobePassException(UpstreamFailure.Rejected, 400, new UpstreamError { Code = UpstreamErrorCodes.InvalidAuthenticationSession }));
+
+        var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Equal((SessionStatus.Expired, SessionEndReasons.UpstreamSessionInvalid), (check.Status, check.Reason));
+        Assert.Equal(UpstreamErrorCodes.InvalidAuthenticationSession, (await StoredAsync())!.UpstreamCode);
+    }
+
+    [Theory]
+    [InlineData(UpstreamFailure.Throttled)]
+    [InlineData(UpstreamFailure.Unavailable)]
+    public async Task RunAsync_TransientFailure_StaysPending(UpstreamFailure failure)
+    {
+        UpstreamFails(new AdobePassException(failure, 503, null));
+
+        var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Equal(SessionStatus.Pending, check.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_ConfigurationError_EndsFailed()
+    {
+        UpstreamFails(new AdobePassException(UpstreamFailure.Rejected, 500,
+            new UpstreamError { Code = "invalid_configuration_platform", Action = UpstreamActions.Configuration }));
+
+        var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Equal(SessionStatus.Failed, check.Status);
+    }
+
+    [Fact]
+    public async Task RunAsync_SessionAlreadyReplaced_DoesNotCallAdobe()
+    {
+        var session = await StoredAsync();
+        await _context.Sessions.UpdateAsync(session!.End(SessionStatus.Expired, _context.Time.GetUtcNow(), SessionEndReasons.Replaced), CancellationToken.None);
+
+        var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Equal(SessionEndReasons.Replaced, check.Reason);
+        _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+}

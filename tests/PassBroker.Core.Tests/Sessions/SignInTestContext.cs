@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Mvpds;
+using PassBroker.Core.Sessions;
+using PassBroker.Core.Upstream;
+using PassBroker.Core.Workflow;
+using PassBroker.TestHelpers.Fakes;
+
+namespace PassBroker.Core.Tests.Sessions;
+
+/// <summary>Sign-in use cases wired to in-memory stores, a fake clock and a mocked Adobe Pass.</summary>
+internal sealed class SignInTestContext
+{
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    public InMemorySessionStore Sessions { get; } = new();
+    public InMemoryDeviceStore Devices { get; } = new();
+    public InMemoryProfileCache Profiles { get; } = new();
+    public Mock<IAdobePassClient> AdobePass { get; } = new();
+    public Mock<IWorkflowStarter> Workflows { get; } = new();
+    public SessionChangeNotifier Notifier { get; } = new();
+    public DeviceRecord Device { get; } = TestDevices.Record();
+
+    public SignInTestContext()
+    {
+        Devices.AddAsync(Device, CancellationToken.None).GetAwaiter().GetResult();
+        AdobePass.Setup(a => a.GetMvpdsAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync([new Mvpd("ExampleCable", "Example Cable", null, false, false, null)]);
+    }
+
+    public SignInService Service() => new(Sessions, AdobePass.Object,
+        new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
+        Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, NullLogger<SignInService>.Instance);
+
+    public CheckSignInActivity CheckActivity() =>
+        new(Sessions, Devices, Profiles, AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
+
+    public void UpstreamIssuesCode(string code) =>
+        AdobePass.Setup(a => a.CreateSessionAsync(It.IsAny<DeviceContext>(), It.IsAny<SessionParameters>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new UpstreamSession
+            {
+                ActionName = "authenticate",
+                ActionType = "interactive",
+                ReasonType = "none",
+                Code = code,
+                Mvpd = "ExampleCable",
+                Url = "http://adobe/api/v2/authenticate/REF30/" + code,
+                NotBefore = Time.GetUtcNow(),
+                NotAfter = Time.GetUtcNow().AddMinutes(30),
+            });
+
+    public static Profile Profile(string mvpd, DateTimeOffset notAfter) => new()
+    {
+        Mvpd = mvpd,
+        NotBefore = notAfter.AddDays(-1),
+        NotAfter = notAfter,
+        Issuer = mvpd,
+        Type = "regular",
+    };
+}

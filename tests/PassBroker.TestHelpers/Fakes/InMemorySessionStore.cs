@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using PassBroker.Core.Errors;
+using PassBroker.Core.Sessions;
+
+namespace PassBroker.TestHelpers.Fakes;
+
+/// <summary>An <see cref="ISessionStore"/> with the same concurrency contract as the table store, for unit tests.</summary>
+public sealed class InMemorySessionStore : ISessionStore
+{
+    private readonly ConcurrentDictionary<(string, string), AuthenticationSession> _sessions = new();
+    private int _version;
+
+    public Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken) =>
+        Task.FromResult(_sessions.GetValueOrDefault((deviceKey, code)));
+
+    public Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)
+    {
+        var stored = session with { ETag = NextVersion() };
+        return _sessions.TryAdd((session.DeviceKey, session.Code), stored) ? Task.FromResult(stored) : throw new ConcurrencyConflictException("exists");
+    }
+
+    public Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken)
+    {
+        var key = (session.DeviceKey, session.Code);
+        var stored = session with { ETag = NextVersion() };
+        return _sessions.TryGetValue(key, out var current) && current.ETag == session.ETag && _sessions.TryUpdate(key, stored, current)
+            ? Task.FromResult(stored)
+            : throw new ConcurrencyConflictException("stale");
+    }
+
+    public async IAsyncEnumerable<AuthenticationSession> ListPendingAsync(string? deviceKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var session in _sessions.Values.Where(s => s.Status == SessionStatus.Pending && (deviceKey is null || s.DeviceKey == deviceKey)))
+        {
+            await Task.Yield();
+            yield return session;
+        }
+    }
+
+    private string NextVersion() => Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
