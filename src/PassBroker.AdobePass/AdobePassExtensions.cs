@@ -32,8 +32,8 @@ public static class AdobePassExtensions
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         }));
-        builder.Services.AddRefitClient<IDcrApi>(settings).ConfigureUpstream().AddHttpMessageHandler<DeviceHeadersHandler>();
-        builder.Services.AddRefitClient<IRestApiV2>(settings).ConfigureUpstream()
+        builder.Services.AddRefitGeneratedClient<IDcrApi>(settings).ConfigureUpstream().AddHttpMessageHandler<DeviceHeadersHandler>();
+        builder.Services.AddRefitGeneratedClient<IRestApiV2>(settings).ConfigureUpstream()
             .AddHttpMessageHandler<DeviceHeadersHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
         return builder;

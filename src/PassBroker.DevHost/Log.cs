@@ -9,6 +9,9 @@ internal static partial class Log
     [LoggerMessage(4001, LogLevel.Warning, "Polling workflow of device {DeviceKey} failed; retrying in {Wait}")]
     public static partial void WorkflowFailed(this ILogger logger, Exception exception, string deviceKey, TimeSpan wait);
 
+    [LoggerMessage(4003, LogLevel.Warning, "Could not resume pending sign-ins yet ({Reason}); retrying in the background")]
+    public static partial void ResumeDeferred(this ILogger logger, string reason);
+
     [LoggerMessage(4002, LogLevel.Information, "{Name} is up at {Url}")]
     public static partial void DependencyStarted(this ILogger logger, string name, string url);
 }

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using PassBroker.AdobePass.Contracts;
+using PassBroker.Core.Errors;
 using PassBroker.Core.Upstream;
 using Refit;
 
@@ -23,6 +25,17 @@ internal static class UpstreamErrorTranslator
         catch (ApiException ex)
         {
             throw FromResponse(ex.StatusCode, ex.Content, ex.Headers.RetryAfter, ex);
+        }
+        catch (ApiRequestException ex) when (ex.InnerException is AdobePassException or PassBrokerException or OperationCanceledException
+            && ex.InnerException is not TaskCanceledException { InnerException: TimeoutException })
+        {
+            // No response: Refit wraps what our handlers threw (a failed token refresh) or the caller's cancellation.
+            ExceptionDispatchInfo.Capture(ex.InnerException).Throw();
+            throw;
+        }
+        catch (ApiRequestException ex)
+        {
+            throw new AdobePassException(UpstreamFailure.Unavailable, null, null, innerException: ex);
         }
         catch (HttpRequestException ex)
         {

@@ -5,9 +5,12 @@ namespace PassBroker.Core.Devices;
 /// <summary>Turns a presented device token into the device it belongs to, or refuses it with 401.</summary>
 public sealed class DeviceAuthenticator(IDeviceStore devices)
 {
+    /// <param name="token">The presented token; null when the request carried none, empty when it carried something
+    /// that is not a bearer token.</param>
+    /// <param name="cancellationToken">Cancels the device lookup.</param>
     public async Task<DeviceRecord> AuthenticateAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token))
+        if (token is null)
         {
             throw new PassBrokerException(401, ErrorCodes.MissingDeviceToken, "A device token is required.",
                 "Send 'Authorization: Bearer <deviceToken>' with the token POST /api/devices returned.");

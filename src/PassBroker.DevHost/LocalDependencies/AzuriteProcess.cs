@@ -14,7 +14,7 @@ namespace PassBroker.DevHost.LocalDependencies;
 public sealed class AzuriteProcess : IAsyncDisposable
 {
     // Azurite's well-known development account; not a secret.
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UJOCOqhCWcrHn4T0BLG1mLsWzxk4EZwf7oA==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly StringBuilder _output = new();
@@ -34,7 +34,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;" +
         $"AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/devstoreaccount1;";
 
-    /// <param name="location">Folder for Azurite's files; with <paramref name="inMemory"/> only its logs go there.</param>
+    /// <summary>Starts Azurite on <paramref name="port"/>, with its files in <paramref name="location"/> (only its logs
+    /// when <paramref name="inMemory"/>), and waits until it accepts connections.</summary>
     public static async Task<AzuriteProcess> StartAsync(int port, string location, bool inMemory, CancellationToken cancellationToken)
     {
         var root = RepositoryRoot.Find();
@@ -48,13 +49,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])["--tableHost", "127.0.0.1", "--tablePort", port.ToString(CultureInfo.InvariantCulture),
-            "--location", location, "--skipApiVersionCheck", "--disableProductStyleUrl", "--loose"])
+            "--skipApiVersionCheck", "--disableProductStyleUrl", "--loose"])
         {
             start.ArgumentList.Add(argument);
         }
-        if (inMemory)
+        // Azurite refuses --location together with --inMemoryPersistence; in memory, the working directory takes its logs.
+        start.ArgumentList.Add(inMemory ? "--inMemoryPersistence" : "--location");
+        if (!inMemory)
         {
-            start.ArgumentList.Add("--inMemoryPersistence");
+            start.ArgumentList.Add(location);
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };

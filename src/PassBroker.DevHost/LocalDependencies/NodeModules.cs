@@ -5,7 +5,7 @@ using System.Text;
 namespace PassBroker.DevHost.LocalDependencies;
 
 /// <summary>Runs <c>npm ci</c> once when the repository's node_modules (and so Azurite) is missing.</summary>
-public static class NodeModules
+internal static class NodeModules
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 

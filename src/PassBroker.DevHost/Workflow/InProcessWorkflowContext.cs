@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
 
 namespace PassBroker.DevHost.Workflow;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
 
@@ -20,23 +21,63 @@ internal sealed class InProcessWorkflowHost(
     private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
     private readonly ConcurrentDictionary<string, Task> _running = new();
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _resumed;
 
-    /// <summary>Workflows currently running (for diagnostics and tests).</summary>
-    public int RunningCount => _running.Count;
-
+    /// <summary>
+    /// Starts the workflow unless it already runs. The workflow runs synchronously up to its first timer, so when this
+    /// returns the first poll is scheduled (tests moving a fake clock rely on that).
+    /// </summary>
     public Task StartSignInPollingAsync(SignInPollInput input, CancellationToken cancellationToken)
     {
-        _running.GetOrAdd(input.InstanceId, _ => Task.Run(() => RunAsync(input)));
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_running.TryAdd(input.InstanceId, done.Task))
+        {
+            _ = RunAndForgetAsync(input, done);
+        }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Resumes pending sign-ins before the host serves requests. If storage does not answer, the host still
+    /// starts and <see cref="ExecuteAsync"/> keeps trying in the background.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(10));
+            await ResumePendingAsync(timeout.Token);
+            _resumed = true;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or StoreUnavailableException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.ResumeDeferred(ex.GetType().Name);
+        }
+        await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var link = stoppingToken.Register(_stopping.Cancel);
-        var resumed = 0;
-        await foreach (var session in sessions.ListPendingAsync(null, stoppingToken))
+        for (var attempt = 0; !_resumed && !stoppingToken.IsCancellationRequested; attempt++)
         {
-            await StartSignInPollingAsync(new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval), stoppingToken);
+            try
+            {
+                await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], time, stoppingToken);
+                await ResumePendingAsync(stoppingToken);
+                _resumed = true;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                logger.ResumeDeferred(ex.GetType().Name);
+            }
+        }
+    }
+
+    private async Task ResumePendingAsync(CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        await foreach (var session in sessions.ListPendingAsync(null, cancellationToken))
+        {
+            await StartSignInPollingAsync(new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval), cancellationToken);
             resumed++;
         }
         logger.ResumedPendingSignIns(resumed);
@@ -53,6 +94,19 @@ internal sealed class InProcessWorkflowHost(
     {
         _stopping.Dispose();
         base.Dispose();
+    }
+
+    private async Task RunAndForgetAsync(SignInPollInput input, TaskCompletionSource done)
+    {
+        try
+        {
+            await RunAsync(input);
+        }
+        finally
+        {
+            _running.TryRemove(input.InstanceId, out _);
+            done.TrySetResult();
+        }
     }
 
     private async Task RunAsync(SignInPollInput input)
@@ -84,10 +138,6 @@ internal sealed class InProcessWorkflowHost(
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Shutting down: the session stays pending in storage and is resumed at the next start.
-        }
-        finally
-        {
-            _running.TryRemove(input.InstanceId, out _);
         }
     }
 }

@@ -9,8 +9,10 @@ public static class DeviceAuthentication
 {
     public static Task<DeviceRecord> RequireDeviceAsync(this DeviceAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken)
     {
-        var header = request.Headers[HeaderNames.Authorization].ToString();
-        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        return authenticator.AuthenticateAsync(string.IsNullOrEmpty(header) ? null : token ?? "", cancellationToken);
+        var header = request.Headers[HeaderNames.Authorization].ToString().Trim();
+        var token = header.Length == 0 ? null
+            : header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim()
+            : ""; // another scheme, or "Bearer" alone: present but not a device token
+        return authenticator.AuthenticateAsync(token, cancellationToken);
     }
 }

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PassBroker.Emulator.Infrastructure;
+
+namespace PassBroker.Emulator.Configuration;
+
+/// <summary><c>GET /api/v2/{serviceProvider}/configuration</c>: the MVPD picker's data.</summary>
+internal static class ConfigurationApi
+{
+    public static RouteGroupBuilder MapConfigurationApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapRestApiV2Group("configuration");
+
+        group.MapGet("", GetConfiguration);
+
+        return group;
+    }
+
+    public static JsonHttpResult<ConfigurationResponse> GetConfiguration(
+        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        IOptions<EmulatorOptions> options)
+    {
+        var settings = options.Value;
+        var requestor = new ProgrammerType(
+            settings.ServiceProvider,
+            settings.ServiceProviderName,
+            [.. settings.Domains.Select(d => new DomainType(d.Name, d.MvpdInitiated))],
+            [.. settings.Mvpds.Select(MvpdType.From)]);
+
+        // The response is per platform; the only platform hint the emulator honours is X-Device-Info's osName.
+        return AdobeResults.Json(new ConfigurationResponse("unknown", "html5", OsName(deviceInfo), requestor));
+    }
+
+    private static string OsName(string? deviceInfo) =>
+        DeviceHeaders.TryParseDeviceInfo(deviceInfo, out var info)
+        && info.TryGetProperty("osName", out var os)
+        && os.ValueKind == JsonValueKind.String
+        && os.GetString() is { Length: > 0 } name
+            ? name
+            : "Unknown";
+}

@@ -1,0 +1,60 @@
+namespace PassBroker.Emulator;
+
+/// <summary>The tenant the emulator serves when configuration adds nothing: enough to cover every picker case.</summary>
+internal static class EmulatorDefaults
+{
+    public const string LogoBaseUrl = "https://passbroker.example/logos/";
+
+    public static List<MvpdOptions> CreateMvpds() =>
+    [
+        new()
+        {
+            Id = "ExampleCable",
+            DisplayName = "Example Cable",
+            LogoUrl = LogoBaseUrl + "example-cable.png",
+            BoardingStatus = "PICKER",
+        },
+        new()
+        {
+            Id = "ExampleSat",
+            DisplayName = "Example Satellite",
+            LogoUrl = LogoBaseUrl + "example-sat.png",
+            AuthPerAggregator = true,
+        },
+        new()
+        {
+            Id = "TempPass_REF30",
+            DisplayName = "Temp Pass",
+            LogoUrl = LogoBaseUrl + "no-logo.png",
+            IsTempPass = true,
+            AuthPerAggregator = true,
+        },
+        // A test MVPD, so clients can prove they hide test providers from real users.
+        new()
+        {
+            Id = "ExampleTestMvpd",
+            DisplayName = "Example Test MVPD",
+            LogoUrl = LogoBaseUrl + "no-logo.png",
+        },
+    ];
+
+    public static List<TestUserOptions> CreateUsers()
+    {
+        var alice = new TestUserOptions { Username = "alice", Password = "alice-pw", UserId = "alice-0001" };
+        alice.Attributes["householdID"] = "household-alice";
+        alice.Attributes["upstreamUserID"] = "upstream-alice";
+        alice.Attributes["maxRating"] = "TV-MA";
+        alice.ListAttributes["zip"] = ["10001"];
+
+        var bob = new TestUserOptions { Username = "bob", Password = "bob-pw", UserId = "bob-0002" };
+        bob.Attributes["householdID"] = "household-bob";
+        bob.ListAttributes["zip"] = ["94105", "94107"];
+
+        // Carol subscribes to one MVPD only, so the login form's "not a subscriber" path is testable.
+        var carol = new TestUserOptions { Username = "carol", Password = "carol-pw", UserId = "carol-0003" };
+        carol.Mvpds.Add("ExampleSat");
+        carol.Attributes["householdID"] = "household-carol";
+
+        return [alice, bob, carol];
+    }
+}

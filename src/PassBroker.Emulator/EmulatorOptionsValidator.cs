@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+
+namespace PassBroker.Emulator;
+
+/// <summary>Fails start-up on a tenant the emulator could not serve consistently.</summary>
+internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EmulatorOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ServiceProvider))
+        {
+            failures.Add("Emulator:ServiceProvider is required.");
+        }
+
+        RequirePositive(failures, nameof(options.AccessTokenLifetime), options.AccessTokenLifetime);
+        RequirePositive(failures, nameof(options.CodeLifetime), options.CodeLifetime);
+        RequirePositive(failures, nameof(options.ProfileLifetime), options.ProfileLifetime);
+        RequireUnique(failures, "Emulator:Mvpds:Id", options.Mvpds.Select(m => m.Id));
+        RequireUnique(failures, "Emulator:Users:Username", options.Users.Select(u => u.Username));
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void RequirePositive(List<string> failures, string name, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"Emulator:{name} must be positive.");
+        }
+    }
+
+    private static void RequireUnique(List<string> failures, string name, IEnumerable<string> values)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                failures.Add($"{name} must not be empty.");
+            }
+            else if (!seen.Add(value))
+            {
+                failures.Add($"{name} '{value}' is duplicated.");
+            }
+        }
+    }
+}

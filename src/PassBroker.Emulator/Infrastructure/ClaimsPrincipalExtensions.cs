@@ -1,0 +1,11 @@
+using System.Security.Claims;
+
+namespace PassBroker.Emulator.Infrastructure;
+
+internal static class ClaimsPrincipalExtensions
+{
+    /// <summary>The DCR client the caller's access token was issued to.</summary>
+    public static string GetClientId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(AccessTokenAuthenticationHandler.ClientIdClaim)
+        ?? throw new InvalidOperationException("The endpoint must require authorization before reading the client id.");
+}

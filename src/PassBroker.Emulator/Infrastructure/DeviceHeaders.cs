@@ -1,0 +1,90 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+
+namespace PassBroker.Emulator.Infrastructure;
+
+/// <summary>
+/// Parses <c>AP-Device-Identifier</c> and <c>X-Device-Info</c> (adobe-pass-v2.md sections 2.2 and 2.3).
+/// Lenient on input: any case for <c>fingerprint</c>, missing padding, URL-safe Base64, any set of device keys.
+/// </summary>
+internal static class DeviceHeaders
+{
+    private const string FingerprintType = "fingerprint";
+
+    /// <summary>Both device headers, as the endpoints that require them check them.</summary>
+    /// <returns>The enhanced error for the first bad header, or null when both are usable.</returns>
+    public static EnhancedError? Validate(
+        string? deviceIdentifierHeader, string? deviceInfoHeader, out string deviceId, out JsonElement deviceInfo)
+    {
+        deviceInfo = default;
+        if (!TryParseDeviceIdentifier(deviceIdentifierHeader, out var parsedId))
+        {
+            deviceId = "";
+            return EnhancedErrors.InvalidDeviceIdentifier();
+        }
+
+        deviceId = parsedId;
+        return TryParseDeviceInfo(deviceInfoHeader, out deviceInfo) ? null : EnhancedErrors.InvalidDeviceInfo();
+    }
+
+    /// <summary>Reads <c>fingerprint &lt;Base64&gt;</c>; the decoded id is what profiles and sessions are bound to.</summary>
+    public static bool TryParseDeviceIdentifier(string? header, [NotNullWhen(true)] out string? deviceId)
+    {
+        deviceId = null;
+        var parts = header?.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts is not [var type, var identifier] || !type.Equals(FingerprintType, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!TryDecodeBase64(identifier, out var bytes) || bytes.Length == 0)
+        {
+            return false;
+        }
+
+        deviceId = Encoding.UTF8.GetString(bytes);
+        return !string.IsNullOrWhiteSpace(deviceId);
+    }
+
+    /// <summary>Reads Base64 JSON; the object comes back detached from its document, so it can be stored.</summary>
+    public static bool TryParseDeviceInfo(string? header, out JsonElement deviceInfo)
+    {
+        deviceInfo = default;
+        if (string.IsNullOrWhiteSpace(header) || !TryDecodeBase64(header.Trim(), out var bytes))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(bytes);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            deviceInfo = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryDecodeBase64(string value, out byte[] bytes)
+    {
+        var standard = value.Replace('-', '+').Replace('_', '/');
+        var padding = (4 - (standard.Length % 4)) % 4;
+        var buffer = new byte[standard.Length];
+        if (Convert.TryFromBase64String(standard + new string('=', padding), buffer, out var written))
+        {
+            bytes = buffer[..written];
+            return true;
+        }
+
+        bytes = [];
+        return false;
+    }
+}

@@ -1,0 +1,3 @@
+using PassBroker.Emulator;
+
+await EmulatorApp.Create(args).RunAsync();

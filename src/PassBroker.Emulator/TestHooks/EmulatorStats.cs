@@ -1,0 +1,7 @@
+namespace PassBroker.Emulator.TestHooks;
+
+/// <summary>The counters <c>GET /emulator/stats</c> reports.</summary>
+internal sealed record EmulatorStats(
+    int Registrations,
+    IReadOnlyDictionary<string, int> TokensIssued,
+    IReadOnlyDictionary<string, int> ProfileCodePolls);

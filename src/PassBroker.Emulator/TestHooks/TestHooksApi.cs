@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace PassBroker.Emulator.TestHooks;
+
+/// <summary>
+/// Emulator-only endpoints for tests running out of process; in-process tests use <see cref="EmulatorState"/>
+/// directly. Nothing here exists at Adobe.
+/// </summary>
+internal static class TestHooksApi
+{
+    public static RouteGroupBuilder MapTestHooksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/emulator").AllowAnonymous();
+
+        group.MapGet("/health", GetHealth);
+        group.MapGet("/stats", GetStats);
+        group.MapGet("/sessions", ListSessions);
+        group.MapPost("/sessions/{code}/expire", ExpireCode);
+
+        return group;
+    }
+
+    public static Ok<EmulatorHealth> GetHealth() => TypedResults.Ok(new EmulatorHealth("healthy"));
+
+    public static Ok<EmulatorStats> GetStats(EmulatorState state) => TypedResults.Ok(
+        new EmulatorStats(state.RegistrationCount, state.GetTokensIssuedByClient(), state.GetProfileCodePollsByCode()));
+
+    public static Ok<IReadOnlyList<EmulatorSessionInfo>> ListSessions(EmulatorState state) =>
+        TypedResults.Ok(state.ListSessions());
+
+    public static Results<NoContent, NotFound> ExpireCode(string code, EmulatorState state) =>
+        state.ExpireCode(code) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using PassBroker.Core.Devices;
+using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Tables;
+
+namespace PassBroker.Storage.Devices;
+
+/// <summary>
+/// A row of the <c>devices</c> table: PartitionKey = escaped device key, RowKey = <see cref="Row"/>.
+/// <see cref="ClientSecret"/> and <see cref="AccessToken"/> are sealed (<see cref="SecretSealer"/>); the rest is clear.
+/// </summary>
+internal sealed class DeviceEntity : ITableEntity
+{
+    public const string Row = "device";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string DeviceId { get; set; } = "";
+
+    /// <summary><see cref="DeviceInfo"/> as JSON, in Adobe's X-Device-Info shape.</summary>
+    public string Info { get; set; } = "{}";
+
+    public string ClientId { get; set; } = "";
+    public string ClientSecret { get; set; } = "";
+    public string? AccessToken { get; set; }
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+    public string DeviceTokenHash { get; set; } = "";
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public static DeviceEntity From(DeviceRecord device, SecretSealer sealer)
+    {
+        var partition = TableKeys.Escape(device.DeviceKey);
+        return new DeviceEntity
+        {
+            PartitionKey = partition,
+            ETag = device.ETag is null ? default : new ETag(device.ETag),
+            DeviceId = device.DeviceId,
+            Info = JsonSerializer.Serialize(device.Info, StorageJsonContext.Default.DeviceInfo),
+            ClientId = device.Credentials.ClientId,
+            ClientSecret = sealer.Seal(device.Credentials.ClientSecret, Context(partition, nameof(ClientSecret))),
+            AccessToken = device.AccessToken is { } token ? sealer.Seal(token.Value, Context(partition, nameof(AccessToken))) : null,
+            AccessTokenExpiresAt = device.AccessToken?.ExpiresAt,
+            DeviceTokenHash = device.DeviceTokenHash,
+            RegisteredAt = device.RegisteredAt,
+        };
+    }
+
+    public DeviceRecord ToRecord(SecretSealer sealer) => new()
+    {
+        DeviceKey = TableKeys.Unescape(PartitionKey),
+        DeviceId = DeviceId,
+        Info = JsonSerializer.Deserialize(Info, StorageJsonContext.Default.DeviceInfo) ?? new DeviceInfo(),
+        Credentials = new ClientCredentials(ClientId, sealer.Open(ClientSecret, Context(PartitionKey, nameof(ClientSecret)))),
+        AccessToken = AccessToken is null
+            ? null
+            : new AccessToken(sealer.Open(AccessToken, Context(PartitionKey, nameof(AccessToken))), AccessTokenExpiresAt ?? default),
+        DeviceTokenHash = DeviceTokenHash,
+        RegisteredAt = RegisteredAt,
+        ETag = ETag.ToString(),
+    };
+
+    private static SealingContext Context(string partition, string property) =>
+        new(StorageTables.Devices, partition, Row, property);
+}

@@ -1,0 +1,61 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Common;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Profiles;
+using PassBroker.Core.Sessions;
+using PassBroker.Storage.Devices;
+using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Profiles;
+using PassBroker.Storage.Sessions;
+using PassBroker.Storage.Tables;
+
+namespace PassBroker.Storage;
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Registers Core's <see cref="IDeviceStore"/>, <see cref="ISessionStore"/> and <see cref="IProfileCache"/> over Azure
+    /// Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
+    /// <see cref="TableServiceClient"/>, all configured from the <c>Storage</c> section and validated on start.
+    /// </summary>
+    public static IHostApplicationBuilder AddPassBrokerStorage(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        // The data keys come from configuration for now; a Key Vault provider replaces these two registrations later.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, DataKeyOptionsValidator>());
+        services.TryAddSingleton<IDataKeyProvider, ConfigurationDataKeyProvider>();
+
+        // One client for the process: it owns the HTTP pipeline and its connection pool.
+        services.TryAddSingleton(provider => CreateServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<StorageTables>();
+        services.TryAddSingleton<SecretSealer>();
+        services.TryAddSingleton<IDeviceStore, TableDeviceStore>();
+        services.TryAddSingleton<ISessionStore, TableSessionStore>();
+        services.TryAddSingleton<IProfileCache, TableProfileCache>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TableStorageReadinessCheck>());
+        return builder;
+    }
+
+    // Connection strings only, for now: an account URL with managed identity (DefaultAzureCredential) is wired by a later
+    // change, and StorageOptionsValidator refuses such a URL with a clear message until then.
+    private static TableServiceClient CreateServiceClient(StorageOptions options)
+    {
+        var clientOptions = new TableClientOptions();
+        // Store calls sit on a device's request path: give up within seconds and answer 503, rather than the SDK's
+        // default of 100 s per try, so the device can retry instead of hanging.
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        return new TableServiceClient(options.ConnectionString, clientOptions);
+    }
+}

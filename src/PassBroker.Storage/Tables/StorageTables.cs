@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Errors;
+
+namespace PassBroker.Storage.Tables;
+
+/// <summary>
+/// The three tables, each created once per process on first use, and the one place where the SDK's failures become
+/// Core's <see cref="StoreUnavailableException"/>.
+/// </summary>
+internal sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options, ILogger<StorageTables> logger)
+{
+    public const string Devices = "devices";
+    public const string Sessions = "sessions";
+    public const string Profiles = "profiles";
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+
+    /// <summary>Runs one operation on a table, translating outages into <see cref="StoreUnavailableException"/>.</summary>
+    public async Task<T> ExecuteAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await GetAsync(table, cancellationToken);
+            try
+            {
+                return await operation(client, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == TableErrors.TableNotFound)
+            {
+                // Deleted behind our back (or an emulator restarted): create it again rather than fail until a restart.
+                Forget(table);
+                return await operation(await GetAsync(table, cancellationToken), cancellationToken);
+            }
+        }
+        catch (Exception e) when (TableErrors.IsUnavailable(e, cancellationToken))
+        {
+            throw Unavailable(table, e);
+        }
+    }
+
+    /// <summary>Runs a query, translating outages like <see cref="ExecuteAsync{T}"/>; a missing table reads as empty.</summary>
+    public async IAsyncEnumerable<T> QueryAsync<T>(string table, string filter,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        // Getting the client through ExecuteAsync creates the table with the same outage handling as any operation.
+        var client = await ExecuteAsync(table, (c, _) => Task.FromResult(c), cancellationToken);
+        await using var rows = client.QueryAsync<T>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            try
+            {
+                if (!await rows.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == TableErrors.TableNotFound)
+            {
+                Forget(table);
+                yield break;
+            }
+            catch (Exception e) when (TableErrors.IsUnavailable(e, cancellationToken))
+            {
+                throw Unavailable(table, e);
+            }
+            yield return rows.Current;
+        }
+    }
+
+    /// <summary>The table's real name: the configured prefix and the logical name.</summary>
+    public string NameOf(string table) => options.Value.TablePrefix + table;
+
+    private async Task<TableClient> GetAsync(string table, CancellationToken cancellationToken)
+    {
+        var creation = _tables.GetOrAdd(table, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
+        try
+        {
+            // One caller giving up must not cancel the creation the others wait for.
+            return await creation.Value.WaitAsync(cancellationToken);
+        }
+        catch when (creation.Value.IsFaulted)
+        {
+            // A failed creation (say, storage was down) is tried again by the next caller, not cached forever.
+            _tables.TryRemove(KeyValuePair.Create(table, creation));
+            throw;
+        }
+    }
+
+    private async Task<TableClient> CreateAsync(string table)
+    {
+        var client = service.GetTableClient(NameOf(table));
+        var created = await client.CreateIfNotExistsAsync(CancellationToken.None);
+        // 409 means it already existed; only a real creation is worth a log line.
+        if (created.GetRawResponse().Status is 201 or 204)
+        {
+            logger.TableCreated(client.Name);
+        }
+        return client;
+    }
+
+    private void Forget(string table)
+    {
+        logger.TableMissing(NameOf(table));
+        _tables.TryRemove(table, out _);
+    }
+
+    private StoreUnavailableException Unavailable(string table, Exception e)
+    {
+        logger.StoreUnavailable(e, NameOf(table));
+        return new StoreUnavailableException($"Table storage did not serve table '{NameOf(table)}'.", e);
+    }
+}

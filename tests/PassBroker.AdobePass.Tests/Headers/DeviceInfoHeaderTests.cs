@@ -1,0 +1,59 @@
+using PassBroker.AdobePass.Headers;
+using PassBroker.Core.Devices;
+
+namespace PassBroker.AdobePass.Tests.Headers;
+
+/// <summary>Against the constructed example of adobe-pass-v2.md section 2.3.</summary>
+public sealed class DeviceInfoHeaderTests
+{
+    private const string DocJson = """{"primaryHardwareType":"SetTopBox","model":"BRAVIA-XR","version":"2023","manufacturer":"Sony","vendor":"Sony","osName":"Android","osVersion":"12","connectionType":"LAN","connectionIp":"198.51.100.23","connectionPort":"51734","applicationId":"com.example.tveapp"}""";
+    private const string DocHeader = "eyJwcmltYXJ5SGFyZHdhcmVUeXBlIjoiU2V0VG9wQm94IiwibW9kZWwiOiJCUkFWSUEtWFIiLCJ2ZXJzaW9uIjoiMjAyMyIsIm1hbnVmYWN0dXJlciI6IlNvbnkiLCJ2ZW5kb3IiOiJTb255Iiwib3NOYW1lIjoiQW5kcm9pZCIsIm9zVmVyc2lvbiI6IjEyIiwiY29ubmVjdGlvblR5cGUiOiJMQU4iLCJjb25uZWN0aW9uSXAiOiIxOTguNTEuMTAwLjIzIiwiY29ubmVjdGlvblBvcnQiOiI1MTczNCIsImFwcGxpY2F0aW9uSWQiOiJjb20uZXhhbXBsZS50dmVhcHAifQ==";
+
+    private static readonly DeviceInfo DocDevice = new()
+    {
+        PrimaryHardwareType = "SetTopBox",
+        Model = "BRAVIA-XR",
+        Version = "2023",
+        Manufacturer = "Sony",
+        Vendor = "Sony",
+        OsName = "Android",
+        OsVersion = "12",
+        ConnectionType = "LAN",
+        ApplicationId = "com.example.tveapp",
+    };
+
+    [Fact]
+    public void Encode_DocExampleWithItsConnection_MatchesTheDocsHeaderByteForByte()
+    {
+        var header = DeviceInfoHeader.Encode(DocDevice.WithConnection(new ClientEndpoint("198.51.100.23", 51734)));
+
+        Assert.Equal(DocJson, DeviceInfoHeader.DecodeJson(header));
+        Assert.Equal(DocHeader, header);
+    }
+
+    [Fact]
+    public void WithConnection_OverridesWhatTheAppClaimed()
+    {
+        var claimed = DocDevice with { ConnectionIp = "8.8.8.8", ConnectionPort = "1" };
+
+        var real = claimed.WithConnection(new ClientEndpoint("203.0.113.9", 40000));
+
+        Assert.Equal(("203.0.113.9", "40000"), (real.ConnectionIp, real.ConnectionPort));
+    }
+
+    [Fact]
+    public void TryDecode_NumbersAsStringsOrNumbers_BothRead()
+    {
+        var header = Convert.ToBase64String("""{"model":"x","displayWidth":"1920","displayHeight":1080}"""u8);
+
+        Assert.True(DeviceInfoHeader.TryDecode(header, out var info));
+        Assert.Equal((1920, 1080), (info.DisplayWidth, info.DisplayHeight));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("not base64!")]
+    [InlineData("bm90IGpzb24=")] // "not json"
+    public void TryDecode_Malformed_IsFalse(string? value) => Assert.False(DeviceInfoHeader.TryDecode(value, out _));
+}

@@ -1,0 +1,133 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using PassBroker.TestHelpers.Hosting;
+
+namespace PassBroker.Emulator.Tests;
+
+/// <summary>
+/// One emulator per test class, on a fake clock, reached over real loopback HTTP. Every test registers its own
+/// device, so a test that moves the clock cannot invalidate another test's token or code.
+/// </summary>
+public sealed class EmulatorFixture : IAsyncLifetime
+{
+    public const string ServiceProvider = "REF30";
+    public const string SoftwareStatement = "dev-software-statement";
+    public const string RedirectUrl = "https://app.passbroker.example/signed-in?x=1&y=2";
+
+    // adobe-pass-v2.md section 2.3's constructed example.
+    public const string DeviceInfoJson =
+        """{"primaryHardwareType":"SetTopBox","model":"BRAVIA-XR","version":"2023","manufacturer":"Sony","vendor":"Sony","osName":"Android","osVersion":"12","connectionType":"LAN","connectionIp":"198.51.100.23","connectionPort":"51734","applicationId":"com.example.tveapp"}""";
+
+    public static readonly string DeviceInfoHeader = Convert.ToBase64String(Encoding.UTF8.GetBytes(DeviceInfoJson));
+
+    private RunningApp? _emulator;
+    private HttpClient? _http;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public HttpClient Http => _http ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public EmulatorState State => (_emulator ?? throw new InvalidOperationException("The fixture has not started.")).State();
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorHost.StartAsync(Time);
+        _http = _emulator.CreateClient(followRedirects: false);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http?.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+    }
+
+    public async Task<HttpResponseMessage> RegisterAsync(string body, string contentType = "application/json;charset=utf-8", string? deviceInfo = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/o/client/register")
+        {
+            Content = new StringContent(body, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Add("X-Device-Info", deviceInfo ?? DeviceInfoHeader);
+        return await Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> RequestTokenAsync(string? clientId, string? clientSecret, string? grantType = "client_credentials") =>
+        Http.PostAsync("/o/client/token", Form(("client_id", clientId), ("client_secret", clientSecret), ("grant_type", grantType)));
+
+    /// <summary>Registers a new DCR client for a new device and fetches a token for it.</summary>
+    public async Task<TestDevice> RegisterDeviceAsync(string? deviceId = null)
+    {
+        using var registration = await RegisterAsync($$"""{"software_statement":"{{SoftwareStatement}}"}""");
+        var client = await JsonAsync(registration);
+        var clientId = client.GetProperty("client_id").GetString()!;
+        var clientSecret = client.GetProperty("client_secret").GetString()!;
+        return new TestDevice(clientId, clientSecret, await NewAccessTokenAsync(clientId, clientSecret), deviceId ?? "device-" + Guid.NewGuid());
+    }
+
+    public async Task<string> NewAccessTokenAsync(string clientId, string clientSecret)
+    {
+        using var response = await RequestTokenAsync(clientId, clientSecret);
+        return (await JsonAsync(response)).GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>Sends a REST API V2 request with the device's token and, when asked, its device headers.</summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, TestDevice? device, bool deviceHeaders = false, params (string Key, string? Value)[] form)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (device is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", device.AccessToken);
+            if (deviceHeaders)
+            {
+                request.Headers.Add("AP-Device-Identifier", device.DeviceIdentifierHeader);
+                request.Headers.Add("X-Device-Info", DeviceInfoHeader);
+            }
+        }
+
+        if (method == HttpMethod.Post)
+        {
+            request.Content = Form(form);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path, TestDevice device, bool deviceHeaders = false) =>
+        SendAsync(HttpMethod.Get, path, device, deviceHeaders);
+
+    public Task<HttpResponseMessage> CreateSessionAsync(TestDevice device, params (string Key, string? Value)[] form) =>
+        SendAsync(HttpMethod.Post, $"/api/v2/{ServiceProvider}/sessions", device, deviceHeaders: true, form);
+
+    /// <summary>Creates a complete session for the MVPD and returns its code.</summary>
+    public async Task<string> CreateCodeAsync(TestDevice device, string mvpd = "ExampleCable")
+    {
+        using var response = await CreateSessionAsync(device, ("mvpd", mvpd), ("domainName", "localhost"), ("redirectUrl", RedirectUrl));
+        return (await JsonAsync(response)).GetProperty("code").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> SignInAsync(string mvpd, string code, string username, string password) =>
+        Http.PostAsync($"/emulator/mvpd/{mvpd}/login", Form(("code", code), ("username", username), ("password", password)));
+
+    /// <summary>Creates a session and signs alice in through it; returns the code.</summary>
+    public async Task<string> AuthenticateAsync(TestDevice device, string mvpd = "ExampleCable")
+    {
+        var code = await CreateCodeAsync(device, mvpd);
+        using var login = await SignInAsync(mvpd, code, "alice", "alice-pw");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
+        return code;
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields) =>
+        new(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PassBroker.DevHost;
+using PassBroker.TestHelpers.Azurite;
+using PassBroker.TestHelpers.Hosting;
+
+namespace PassBroker.Http.Tests.Support;
+
+/// <summary>
+/// The whole product on one machine, over real HTTP: the DevHost surface, the Adobe Pass emulator and Azurite, on one
+/// fake clock so that polling and expiry take milliseconds. Each application gets its own tables.
+/// </summary>
+public sealed class PassBrokerApplication : IAsyncDisposable
+{
+    public const string DeviceIp = "198.51.100.23";
+    private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
+    private readonly AzuriteFixture _azurite;
+
+    private PassBrokerApplication(AzuriteFixture azurite, FakeTimeProvider time, RunningApp emulator)
+    {
+        _azurite = azurite;
+        Time = time;
+        Emulator = emulator;
+    }
+
+    public FakeTimeProvider Time { get; }
+    public RunningApp Emulator { get; }
+    public RunningApp DevHost { get; private set; } = null!;
+
+    public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var app = new PassBrokerApplication(azurite, time, await EmulatorHost.StartAsync(time));
+        app.DevHost = await app.StartDevHostAsync();
+        return app;
+    }
+
+    /// <summary>Stops the DevHost (as a crash or deployment would) and starts a new one on the same storage and clock.</summary>
+    public async Task RestartDevHostAsync()
+    {
+        await DevHost.DisposeAsync();
+        DevHost = await StartDevHostAsync();
+    }
+
+    private Task<RunningApp> StartDevHostAsync() => RunningApp.StartAsync(urls => DevHostApp.Create(
+    [
+        urls,
+        "--DevHost:StartEmulator=false",
+        "--DevHost:StartAzurite=false",
+        $"--AdobePass:BaseUrl={Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}",
+        "--AdobePass:ServiceProvider=REF30",
+        "--AdobePass:SoftwareStatement=dev-software-statement",
+        $"--Storage:ConnectionString={_azurite.ConnectionString}",
+        $"--Storage:TablePrefix={_tablePrefix}",
+        "--Storage:DataKeys:Current=test1",
+        "--Storage:DataKeys:Keys:test1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        "--SignIn:PollInterval=00:00:15",
+        "--SignIn:RedirectUrl=http://127.0.0.1/authn/done",
+        "--Logging:LogLevel:Default=Warning",
+    ], builder => builder.Services.AddSingleton<TimeProvider>(Time)));
+
+    /// <summary>A client that speaks for a device at <see cref="DeviceIp"/> (through the trusted loopback proxy).</summary>
+    public HttpClient CreateClient(string? deviceToken = null, int port = 51734)
+    {
+        var client = DevHost.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"{DeviceIp}:{port}");
+        if (deviceToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", deviceToken);
+        }
+        return client;
+    }
+
+    /// <summary>Registers a device and returns a client carrying its token.</summary>
+    public async Task<(HttpClient Client, string Token, string DeviceKey)> RegisterDeviceAsync(string deviceId)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<RegistrationBody>();
+        return (CreateClient(body!.DeviceToken), body.DeviceToken, body.DeviceKey);
+    }
+
+    /// <summary>Moves the shared clock and gives the workflows a moment to run what came due.</summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Time.Advance(by);
+        await Task.Delay(50);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DevHost.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+
+    private sealed record RegistrationBody(string DeviceKey, string DeviceToken);
+}
