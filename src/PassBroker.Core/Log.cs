@@ -6,7 +6,7 @@ namespace PassBroker.Core;
 
 /// <summary>
 /// Core's log events (EventId 1000-1999). Devices are named by their device key (a hash), never by device id,
-/// and no token, secret or e-mail is ever a parameter here.
+/// and no token, secret, authentication code or e-mail is ever a parameter here.
 /// </summary>
 internal static partial class Log
 {
@@ -28,8 +28,8 @@ internal static partial class Log
     [LoggerMessage(1103, LogLevel.Warning, "Poll for device {DeviceKey} was rejected (HTTP {HttpStatus}, code {Code}); ending the sign-in")]
     public static partial void PollRejected(this ILogger logger, string deviceKey, int? httpStatus, string? code);
 
-    [LoggerMessage(1104, LogLevel.Information, "Sign-in {Replaced} of device {DeviceKey} was replaced by a newer one")]
-    public static partial void SignInReplaced(this ILogger logger, string deviceKey, string replaced);
+    [LoggerMessage(1104, LogLevel.Information, "A pending sign-in of device {DeviceKey} was replaced by a newer one")]
+    public static partial void SignInReplaced(this ILogger logger, string deviceKey);
 
     [LoggerMessage(1200, LogLevel.Debug, "Loaded {Count} MVPDs for platform {Platform}")]
     public static partial void MvpdsLoaded(this ILogger logger, int count, string platform);

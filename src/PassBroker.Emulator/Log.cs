@@ -1,38 +1,38 @@
 namespace PassBroker.Emulator;
 
 /// <summary>
-/// The emulator's log events. EventId ranges: 1000 DCR and access tokens, 1100 sessions, 1200 MVPD login.
+/// The emulator's log events. EventId ranges: 9000 DCR and access tokens, 9100 sessions, 9200 MVPD login (9000-9999: the emulator).
 /// Secrets, tokens and passwords are never logged.
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(1000, LogLevel.Information, "Registered DCR client {ClientId}")]
+    [LoggerMessage(9000, LogLevel.Information, "Registered DCR client {ClientId}")]
     public static partial void ClientRegistered(this ILogger logger, string clientId);
 
-    [LoggerMessage(1001, LogLevel.Information, "Issued access token {TokenId} to client {ClientId}")]
+    [LoggerMessage(9001, LogLevel.Information, "Issued access token {TokenId} to client {ClientId}")]
     public static partial void AccessTokenIssued(this ILogger logger, string tokenId, string clientId);
 
-    [LoggerMessage(1002, LogLevel.Information, "Rejected DCR request: {Error}")]
+    [LoggerMessage(9002, LogLevel.Information, "Rejected DCR request: {Error}")]
     public static partial void DcrRequestRejected(this ILogger logger, string error);
 
-    [LoggerMessage(1003, LogLevel.Information, "Rejected access token on {Path}: {Reason}")]
+    [LoggerMessage(9003, LogLevel.Information, "Rejected access token on {Path}: {Reason}")]
     public static partial void AccessTokenRejected(this ILogger logger, string path, string reason);
 
-    [LoggerMessage(1100, LogLevel.Information, "Session {Code} for client {ClientId}: {ActionName}")]
+    [LoggerMessage(9100, LogLevel.Information, "Session {Code} for client {ClientId}: {ActionName}")]
     public static partial void SessionCreated(this ILogger logger, string code, string clientId, string actionName);
 
-    [LoggerMessage(1101, LogLevel.Information, "Code {OldCode} replaced by {NewCode} for the same device")]
+    [LoggerMessage(9101, LogLevel.Information, "Code {OldCode} replaced by {NewCode} for the same device")]
     public static partial void CodeReplaced(this ILogger logger, string oldCode, string newCode);
 
-    [LoggerMessage(1102, LogLevel.Information, "Session answered {ActionName}/{ReasonType} without a code for MVPD {Mvpd}")]
+    [LoggerMessage(9102, LogLevel.Information, "Session answered {ActionName}/{ReasonType} without a code for MVPD {Mvpd}")]
     public static partial void SessionShortCircuited(this ILogger logger, string actionName, string reasonType, string mvpd);
 
-    [LoggerMessage(1103, LogLevel.Information, "Session {Code} resumed: {ActionName}")]
+    [LoggerMessage(9103, LogLevel.Information, "Session {Code} resumed: {ActionName}")]
     public static partial void SessionResumed(this ILogger logger, string code, string actionName);
 
-    [LoggerMessage(1200, LogLevel.Information, "User {Username} signed in to {Mvpd} with code {Code}")]
+    [LoggerMessage(9200, LogLevel.Information, "User {Username} signed in to {Mvpd} with code {Code}")]
     public static partial void LoginSucceeded(this ILogger logger, string username, string mvpd, string code);
 
-    [LoggerMessage(1201, LogLevel.Information, "Sign-in to {Mvpd} failed for user {Username}")]
+    [LoggerMessage(9201, LogLevel.Information, "Sign-in to {Mvpd} failed for user {Username}")]
     public static partial void LoginFailed(this ILogger logger, string username, string mvpd);
 }

@@ -3,22 +3,22 @@ using Microsoft.Extensions.Logging;
 namespace PassBroker.Storage;
 
 /// <summary>
-/// Storage's log events (3000-3099). Device keys may appear; device ids, session codes, secrets and tokens never do.
+/// Storage's log events (5000-5999). Device keys may appear; device ids, session codes, secrets and tokens never do.
 /// </summary>
 internal static partial class Log
 {
-    [LoggerMessage(3000, LogLevel.Information, "Created table {Table}")]
+    [LoggerMessage(5000, LogLevel.Information, "Created table {Table}")]
     public static partial void TableCreated(this ILogger logger, string table);
 
-    [LoggerMessage(3001, LogLevel.Warning, "Table {Table} was missing; creating it again")]
+    [LoggerMessage(5001, LogLevel.Warning, "Table {Table} was missing; creating it again")]
     public static partial void TableMissing(this ILogger logger, string table);
 
-    [LoggerMessage(3002, LogLevel.Warning, "Table storage did not serve table {Table}")]
+    [LoggerMessage(5002, LogLevel.Warning, "Table storage did not serve table {Table}")]
     public static partial void StoreUnavailable(this ILogger logger, Exception exception, string table);
 
-    [LoggerMessage(3010, LogLevel.Information, "Write to {Table} for device {DeviceKey} lost an optimistic-concurrency race")]
+    [LoggerMessage(5010, LogLevel.Information, "Write to {Table} for device {DeviceKey} lost an optimistic-concurrency race")]
     public static partial void WriteConflict(this ILogger logger, string table, string deviceKey);
 
-    [LoggerMessage(3020, LogLevel.Error, "A sealed secret of device {DeviceKey} in {Table} cannot be opened")]
+    [LoggerMessage(5020, LogLevel.Error, "A sealed secret of device {DeviceKey} in {Table} cannot be opened")]
     public static partial void SealedValueRejected(this ILogger logger, Exception exception, string table, string deviceKey);
 }

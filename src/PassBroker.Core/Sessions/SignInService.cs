@@ -96,7 +96,7 @@ public sealed class SignInService(
             try
             {
                 await sessions.UpdateAsync(pending.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.Replaced), cancellationToken);
-                logger.SignInReplaced(deviceKey, pending.Code);
+                logger.SignInReplaced(deviceKey);
                 notifier.Notify(deviceKey, pending.Code);
             }
             catch (ConcurrencyConflictException)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PassBroker.Core.Devices;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
 using PassBroker.TestHelpers.Hosting;
@@ -59,6 +61,26 @@ public sealed class SignInEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         var emulator = _app.Emulator.State();
         Assert.Equal(1, emulator.RegistrationCount);
         Assert.Equal(1, emulator.GetProfileCodePolls(code));
+    }
+
+    [Fact]
+    public async Task LogsOfAWholeSignIn_HoldNoTokenSecretOrDeviceId()
+    {
+        const string deviceId = "secret-device-id-0042";
+        var (client, deviceToken, deviceKey) = await _app.RegisterDeviceAsync(deviceId);
+        var start = await (await client.PostAsJsonAsync("/api/authentication/sessions", new { mvpd = "ExampleCable" })).Content.ReadFromJsonAsync<JsonElement>();
+        await BrowserLogin.SignInAsync(start.GetProperty("loginUrl").GetString()!, "alice", "alice-pw");
+        await _app.AdvanceAsync(TimeSpan.FromSeconds(15));
+        await client.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{start.GetProperty("code").GetString()}?wait=10");
+        var record = await _app.DevHost.Services.GetRequiredService<IDeviceStore>().FindAsync(deviceKey, CancellationToken.None);
+
+        var logs = string.Join('\n', _app.Logs.Lines);
+
+        Assert.Contains(deviceKey, logs, StringComparison.Ordinal); // the logs do name the device, by its key
+        Assert.DoesNotContain(deviceToken.Split('.')[2], logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(deviceId, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(record!.Credentials.ClientSecret, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(record.AccessToken!.Value, logs, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.DevHost;
 using PassBroker.TestHelpers.Azurite;
+using PassBroker.TestHelpers.Fakes;
 using PassBroker.TestHelpers.Hosting;
 
 namespace PassBroker.Http.Tests.Support;
@@ -26,6 +28,9 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>Every log line the DevHost wrote, at every level, across restarts.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
     public RunningApp Emulator { get; }
     public RunningApp DevHost { get; private set; } = null!;
 
@@ -58,8 +63,12 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         "--Storage:DataKeys:Keys:test1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "--SignIn:PollInterval=00:00:15",
         "--SignIn:RedirectUrl=http://127.0.0.1/authn/done",
-        "--Logging:LogLevel:Default=Warning",
-    ], builder => builder.Services.AddSingleton<TimeProvider>(Time)));
+        "--Logging:LogLevel:Default=Trace",
+    ], builder =>
+    {
+        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Logging.ClearProviders().AddProvider(Logs);
+    }));
 
     /// <summary>A client that speaks for a device at <see cref="DeviceIp"/> (through the trusted loopback proxy).</summary>
     public HttpClient CreateClient(string? deviceToken = null, int port = 51734)
