@@ -1,14 +1,11 @@
 using System.Runtime.CompilerServices;
-using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
-using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Tables;
 
 namespace PassBroker.Storage.Sessions;
 
-internal sealed class TableSessionStore(StorageTables tables, ILogger<TableSessionStore> logger) : ISessionStore
+internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
 {
     private static readonly string Pending = nameof(SessionStatus.Pending);
 
@@ -21,38 +18,11 @@ internal sealed class TableSessionStore(StorageTables tables, ILogger<TableSessi
         return found.HasValue ? found.Value!.ToSession() : null;
     }
 
-    public async Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)
-    {
-        var entity = SessionEntity.From(session);
-        try
-        {
-            var response = await tables.ExecuteAsync(StorageTables.Sessions,
-                (table, ct) => table.AddEntityAsync(entity, ct), cancellationToken);
-            return session with { ETag = response.Headers.ETag.ToString() };
-        }
-        catch (RequestFailedException e) when (TableErrors.IsConflict(e))
-        {
-            logger.WriteConflict(StorageTables.Sessions, session.DeviceKey);
-            throw new ConcurrencyConflictException($"Device {session.DeviceKey} already has a session with that code.", e);
-        }
-    }
+    public async Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken) =>
+        session with { ETag = await tables.InsertAsync(StorageTables.Sessions, SessionEntity.From(session), cancellationToken) };
 
-    public async Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken)
-    {
-        var etag = session.ETag ?? throw new ArgumentException("Only a session read from the store can be updated: its ETag is missing.", nameof(session));
-        var entity = SessionEntity.From(session);
-        try
-        {
-            var response = await tables.ExecuteAsync(StorageTables.Sessions,
-                (table, ct) => table.UpdateEntityAsync(entity, new ETag(etag), TableUpdateMode.Replace, ct), cancellationToken);
-            return session with { ETag = response.Headers.ETag.ToString() };
-        }
-        catch (RequestFailedException e) when (TableErrors.IsStaleUpdate(e))
-        {
-            logger.WriteConflict(StorageTables.Sessions, session.DeviceKey);
-            throw new ConcurrencyConflictException($"A session of device {session.DeviceKey} changed since it was read.", e);
-        }
-    }
+    public async Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken) =>
+        session with { ETag = await tables.ReplaceAsync(StorageTables.Sessions, SessionEntity.From(session), session.ETag, cancellationToken) };
 
     public async IAsyncEnumerable<AuthenticationSession> ListPendingAsync(string? deviceKey,
         [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -42,6 +42,39 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
         }
     }
 
+    /// <summary>Inserts a row that must not exist yet; an existing row is a <see cref="ConcurrencyConflictException"/>.</summary>
+    /// <returns>The new row's ETag.</returns>
+    public async Task<string> InsertAsync(string table, ITableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await ExecuteAsync(table, (client, ct) => client.AddEntityAsync(entity, ct), cancellationToken);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage answered a write without an ETag.");
+        }
+        catch (RequestFailedException e) when (TableErrors.IsConflict(e))
+        {
+            throw Conflict(table, entity, "already exists", e);
+        }
+    }
+
+    /// <summary>Replaces a row if it still has <paramref name="etag"/>; otherwise (changed or gone) a
+    /// <see cref="ConcurrencyConflictException"/>, and nothing is written.</summary>
+    /// <returns>The row's new ETag.</returns>
+    public async Task<string> ReplaceAsync(string table, ITableEntity entity, string? etag, CancellationToken cancellationToken)
+    {
+        var expected = etag ?? throw new ArgumentException("Only a record read from the store can be updated: its ETag is missing.", nameof(etag));
+        try
+        {
+            var response = await ExecuteAsync(table,
+                (client, ct) => client.UpdateEntityAsync(entity, new ETag(expected), TableUpdateMode.Replace, ct), cancellationToken);
+            return response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("Table Storage answered a write without an ETag.");
+        }
+        catch (RequestFailedException e) when (TableErrors.IsStaleUpdate(e))
+        {
+            throw Conflict(table, entity, "changed since it was read", e);
+        }
+    }
+
     /// <summary>Runs a query, translating outages like <see cref="ExecuteAsync{T}"/>; a missing table reads as empty.</summary>
     public async IAsyncEnumerable<T> QueryAsync<T>(string table, string filter,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -70,6 +103,13 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
             }
             yield return rows.Current;
         }
+    }
+
+    private ConcurrencyConflictException Conflict(string table, ITableEntity entity, string what, Exception inner)
+    {
+        var deviceKey = TableKeys.Unescape(entity.PartitionKey);
+        logger.WriteConflict(table, deviceKey);
+        return new ConcurrencyConflictException($"The {table} row of device {deviceKey} {what}.", inner);
     }
 
     /// <summary>The table's real name: the configured prefix and the logical name.</summary>

@@ -1,5 +1,6 @@
 using PassBroker.AdobePass.Headers;
 using PassBroker.Core.Devices;
+using PassBroker.TestHelpers.Fakes;
 
 namespace PassBroker.AdobePass.Tests.Headers;
 
@@ -9,18 +10,8 @@ public sealed class DeviceInfoHeaderTests
     private const string DocJson = """{"primaryHardwareType":"SetTopBox","model":"BRAVIA-XR","version":"2023","manufacturer":"Sony","vendor":"Sony","osName":"Android","osVersion":"12","connectionType":"LAN","connectionIp":"198.51.100.23","connectionPort":"51734","applicationId":"com.example.tveapp"}""";
     private const string DocHeader = "eyJwcmltYXJ5SGFyZHdhcmVUeXBlIjoiU2V0VG9wQm94IiwibW9kZWwiOiJCUkFWSUEtWFIiLCJ2ZXJzaW9uIjoiMjAyMyIsIm1hbnVmYWN0dXJlciI6IlNvbnkiLCJ2ZW5kb3IiOiJTb255Iiwib3NOYW1lIjoiQW5kcm9pZCIsIm9zVmVyc2lvbiI6IjEyIiwiY29ubmVjdGlvblR5cGUiOiJMQU4iLCJjb25uZWN0aW9uSXAiOiIxOTguNTEuMTAwLjIzIiwiY29ubmVjdGlvblBvcnQiOiI1MTczNCIsImFwcGxpY2F0aW9uSWQiOiJjb20uZXhhbXBsZS50dmVhcHAifQ==";
 
-    private static readonly DeviceInfo DocDevice = new()
-    {
-        PrimaryHardwareType = "SetTopBox",
-        Model = "BRAVIA-XR",
-        Version = "2023",
-        Manufacturer = "Sony",
-        Vendor = "Sony",
-        OsName = "Android",
-        OsVersion = "12",
-        ConnectionType = "LAN",
-        ApplicationId = "com.example.tveapp",
-    };
+    // TestDevices.Info() is the section's example device, without its connection fields.
+    private static readonly DeviceInfo DocDevice = TestDevices.Info();
 
     [Fact]
     public void Encode_DocExampleWithItsConnection_MatchesTheDocsHeaderByteForByte()

@@ -2,7 +2,7 @@ using PassBroker.Core.Devices;
 
 namespace PassBroker.TestHelpers.Fakes;
 
-/// <summary>Device data for tests, shaped like adobe-pass-v2.md section 2.3's example.</summary>
+/// <summary>Device data for tests: <see cref="Info"/> and <see cref="Client"/> are adobe-pass-v2.md section 2.3's example.</summary>
 public static class TestDevices
 {
     public static readonly ClientEndpoint Client = new("198.51.100.23", 51734);
