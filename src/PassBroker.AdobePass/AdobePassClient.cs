@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Errors;
 using PassBroker.AdobePass.Handlers;
@@ -46,6 +47,18 @@ internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, IOptions<Ad
 
     public Task<IReadOnlyList<Profile>> GetProfilesForCodeAsync(DeviceContext device, string code, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToProfiles(await api.GetProfilesForCodeAsync(Sp, code, TokenOnly(device), cancellationToken)));
+
+    public Task<IReadOnlyList<Decision>> PreauthorizeAsync(DeviceContext device, string mvpd, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToDecisions(
+            await api.PreauthorizeAsync(Sp, mvpd, new DecisionsRequest(resources), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), mvpd, resources));
+
+    public Task<Decision> AuthorizeAsync(DeviceContext device, string mvpd, string resource, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToDecisions(
+            await api.AuthorizeAsync(Sp, mvpd, new DecisionsRequest([resource]), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), mvpd, [resource])[0]);
+
+    public Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceContext device, string mvpd, string? redirectUrl, CancellationToken cancellationToken) =>
+        Call(async () => ContractMapper.ToLogoutActions(
+            await api.LogoutAsync(Sp, mvpd, redirectUrl, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), options.Value.BaseUrl));
 
     private static Task<T> Call<T>(Func<Task<T>> call) => UpstreamErrorTranslator.CallAsync(call);
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Logout;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
@@ -12,12 +14,13 @@ namespace PassBroker.Core;
 public static class CoreExtensions
 {
     /// <summary>
-    /// PassBroker's use cases and their options. The host adds the adapters: an <c>IAdobePassClient</c>, the stores,
-    /// and an <see cref="IWorkflowStarter"/>.
+    /// PassBroker's use cases and their options. The host adds the adapters: an <c>IAdobePassClient</c>, the stores
+    /// and caches, an <see cref="IWorkflowStarter"/>, and any <see cref="IAuthorizationRule"/>s.
     /// </summary>
     public static IHostApplicationBuilder AddPassBrokerCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DecisionsOptions>().BindConfiguration(DecisionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -27,6 +30,10 @@ public static class CoreExtensions
         builder.Services.AddTransient<DeviceAuthenticator>();
         builder.Services.AddTransient<SignInService>();
         builder.Services.AddTransient<ProfileService>();
+        builder.Services.AddTransient<DecisionFetcher>();
+        builder.Services.AddTransient<PreauthorizationService>();
+        builder.Services.AddTransient<AuthorizationService>();
+        builder.Services.AddTransient<LogoutService>();
         builder.Services.AddTransient<CheckSignInActivity>();
         builder.Services.AddTransient<ExpireSignInActivity>();
         return builder;

@@ -31,6 +31,12 @@ internal static partial class Log
     [LoggerMessage(1104, LogLevel.Information, "A pending sign-in of device {DeviceKey} was replaced by a newer one")]
     public static partial void SignInReplaced(this ILogger logger, string deviceKey);
 
+    [LoggerMessage(1300, LogLevel.Information, "Rule {Rule} denied a play on device {DeviceKey} ({Code})")]
+    public static partial void RuleDenied(this ILogger logger, string deviceKey, string rule, string? code);
+
+    [LoggerMessage(1301, LogLevel.Information, "Authorize for device {DeviceKey} at {Mvpd}: {Authorized} ({Code})")]
+    public static partial void Authorized(this ILogger logger, string deviceKey, string mvpd, bool authorized, string? code);
+
     [LoggerMessage(1200, LogLevel.Debug, "Loaded {Count} MVPDs for platform {Platform}")]
     public static partial void MvpdsLoaded(this ILogger logger, int count, string platform);
 }

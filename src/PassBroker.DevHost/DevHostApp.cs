@@ -1,5 +1,6 @@
 using PassBroker.AdobePass;
 using PassBroker.Core;
+using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Workflow;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Workflow;
@@ -25,6 +26,9 @@ public static class DevHostApp
         builder.AddAdobePass();
         builder.AddPassBrokerStorage();
         builder.AddPassBrokerHttp();
+
+        // Programmer business rules around every authorize (resource allow/deny lists, concurrent plays)
+        builder.AddPassBrokerAuthorizationRules();
 
         // The polling workflow without Durable Functions
         builder.Services.AddSingleton<InProcessWorkflowHost>();

@@ -1,7 +1,9 @@
 using PassBroker.Emulator.Authenticate;
 using PassBroker.Emulator.Configuration;
 using PassBroker.Emulator.Dcr;
+using PassBroker.Emulator.Decisions;
 using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.Logout;
 using PassBroker.Emulator.Mvpd;
 using PassBroker.Emulator.Profiles;
 using PassBroker.Emulator.Sessions;
@@ -46,9 +48,12 @@ public static class EmulatorApp
         app.MapSessionsApi();
         app.MapAuthenticateApi();
         app.MapProfilesApi();
+        app.MapDecisionsApi();
+        app.MapLogoutApi();
 
         // Emulator-only pages and hooks.
         app.MapMvpdLoginApi();
+        app.MapMvpdLogoutApi();
         app.MapTestHooksApi();
 
         return app;

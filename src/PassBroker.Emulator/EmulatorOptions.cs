@@ -11,9 +11,12 @@ namespace PassBroker.Emulator;
 public sealed class EmulatorOptions
 {
     // Shape: { "Emulator": { "ServiceProvider": "REF30", "CodeLifetime": "00:30:00",
-    //   "Mvpds": [ { "Id": "…", "DisplayName": "…", "LogoUrl": "…", "IsTempPass": false } ],
+    //   "DecisionLifetime": "01:00:00", "MediaTokenLifetime": "00:07:00",
+    //   "PreauthorizeMaxResources": 5, "AuthorizeMaxResources": 1,
+    //   "Mvpds": [ { "Id": "…", "DisplayName": "…", "LogoUrl": "…", "IsTempPass": false, "HasLogoutEndpoint": true } ],
     //   "Users": [ { "Username": "…", "Password": "…", "UserId": "…", "Mvpds": [ "…" ],
-    //                "Attributes": { "householdID": "…" }, "ListAttributes": { "zip": [ "…" ] } } ] } }
+    //                "Attributes": { "householdID": "…" }, "ListAttributes": { "zip": [ "…" ] },
+    //                "Entitlements": { "premium-movie": "deny", "flaky-channel": "timeout-once" } } ] } }
     public const string SectionName = "Emulator";
 
     /// <summary>The requestor id; any other value in a path is <c>invalid_parameter_service_provider</c>.</summary>
@@ -34,6 +37,21 @@ public sealed class EmulatorOptions
     /// <summary>AuthN TTL of a profile created by the MVPD login.</summary>
     public TimeSpan ProfileLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Validity of a preauthorize or authorize decision (<c>notBefore</c>..<c>notAfter</c>). Adobe's is the authZ TTL
+    /// negotiated with the MVPD; an hour is a common choice.
+    /// </summary>
+    public TimeSpan DecisionLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Validity of a media token; "about 7 minutes by default" (adobe-pass-v2.md section 5.2).</summary>
+    public TimeSpan MediaTokenLifetime { get; set; } = TimeSpan.FromMinutes(7);
+
+    /// <summary>Most resources one preauthorize call may carry; more is <c>too_many_resources</c> (the typical limit is 5).</summary>
+    public int PreauthorizeMaxResources { get; set; } = 5;
+
+    /// <summary>Most resources one authorize call may carry; more is <c>too_many_resources</c> (the typical limit is 1).</summary>
+    public int AuthorizeMaxResources { get; set; } = 1;
+
     /// <summary>The requestor's registered domains.</summary>
     public List<DomainOptions> Domains { get; } =
     [
@@ -49,6 +67,9 @@ public sealed class EmulatorOptions
 
     internal MvpdOptions? FindMvpd(string? id) =>
         id is null ? null : Mvpds.Find(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+
+    internal TestUserOptions? FindUser(string? username) =>
+        username is null ? null : Users.Find(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
 
     internal bool IsServiceProvider(string? serviceProvider) =>
         string.Equals(serviceProvider, ServiceProvider, StringComparison.Ordinal);

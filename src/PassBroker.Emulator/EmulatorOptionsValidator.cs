@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PassBroker.Emulator.Decisions;
 
 namespace PassBroker.Emulator;
 
@@ -16,6 +17,11 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         RequirePositive(failures, nameof(options.AccessTokenLifetime), options.AccessTokenLifetime);
         RequirePositive(failures, nameof(options.CodeLifetime), options.CodeLifetime);
         RequirePositive(failures, nameof(options.ProfileLifetime), options.ProfileLifetime);
+        RequirePositive(failures, nameof(options.DecisionLifetime), options.DecisionLifetime);
+        RequirePositive(failures, nameof(options.MediaTokenLifetime), options.MediaTokenLifetime);
+        RequireAtLeastOne(failures, nameof(options.PreauthorizeMaxResources), options.PreauthorizeMaxResources);
+        RequireAtLeastOne(failures, nameof(options.AuthorizeMaxResources), options.AuthorizeMaxResources);
+        RequireKnownEntitlements(failures, options.Users);
         RequireUnique(failures, "Emulator:Mvpds:Id", options.Mvpds.Select(m => m.Id));
         RequireUnique(failures, "Emulator:Users:Username", options.Users.Select(u => u.Username));
 
@@ -27,6 +33,30 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"Emulator:{name} must be positive.");
+        }
+    }
+
+    private static void RequireAtLeastOne(List<string> failures, string name, int value)
+    {
+        if (value < 1)
+        {
+            failures.Add($"Emulator:{name} must be at least 1.");
+        }
+    }
+
+    // A typo such as "denied" would otherwise silently permit, and the test relying on it would pass for the wrong reason.
+    private static void RequireKnownEntitlements(List<string> failures, IEnumerable<TestUserOptions> users)
+    {
+        foreach (var user in users)
+        {
+            foreach (var (resource, value) in user.Entitlements)
+            {
+                if (!Entitlement.TryParse(value, out _))
+                {
+                    failures.Add(
+                        $"Emulator:Users '{user.Username}' Entitlements '{resource}': '{value}' is not permit, deny, parental, timeout, timeout-once or timeout-N.");
+                }
+            }
         }
     }
 

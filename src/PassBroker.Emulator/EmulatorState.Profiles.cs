@@ -12,7 +12,7 @@ public sealed partial class EmulatorState
     /// </summary>
     /// <returns>The profile, or null when the code stopped being active in the meantime.</returns>
     internal StoredProfile? CompleteLogin(
-        string serviceProvider, string code, IReadOnlyDictionary<string, object> attributes, TimeSpan lifetime)
+        string serviceProvider, string code, string username, IReadOnlyDictionary<string, object> attributes, TimeSpan lifetime)
     {
         var now = Now;
         lock (_gate)
@@ -23,7 +23,7 @@ public sealed partial class EmulatorState
             }
 
             var key = new ProfileKey(session.Device, mvpd);
-            var profile = new StoredProfile(key, session.Code, mvpd, ProfileTypes.Regular, now, now + lifetime, attributes);
+            var profile = new StoredProfile(key, session.Code, mvpd, ProfileTypes.Regular, now, now + lifetime, attributes, username);
             _profiles[key] = profile;
             _sessions[session.Code] = session with { Profile = key };
             return profile;
@@ -36,6 +36,17 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             return _profiles.TryGetValue(new ProfileKey(device, mvpd), out var profile) && profile.IsValid(now) ? profile : null;
+        }
+    }
+
+    /// <summary>Deletes the device's profile for the MVPD, and only that one.</summary>
+    /// <returns>The deleted profile when it was still valid; null when there was none or it had expired.</returns>
+    internal StoredProfile? RemoveProfile(DeviceKey device, string mvpd)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            return _profiles.Remove(new ProfileKey(device, mvpd), out var profile) && profile.IsValid(now) ? profile : null;
         }
     }
 

@@ -1,7 +1,10 @@
+using PassBroker.Emulator.Decisions;
+
 namespace PassBroker.Emulator;
 
 /// <summary>
-/// The emulator's log events. EventId ranges: 9000 DCR and access tokens, 9100 sessions, 9200 MVPD login (9000-9999: the emulator).
+/// The emulator's log events. EventId ranges: 9000 DCR and access tokens, 9100 sessions, 9200 MVPD login and logout
+/// pages, 9300 decisions, 9400 logout (9000-9999: the emulator).
 /// Secrets, tokens and passwords are never logged.
 /// </summary>
 internal static partial class Log
@@ -35,4 +38,16 @@ internal static partial class Log
 
     [LoggerMessage(9201, LogLevel.Information, "Sign-in to {Mvpd} failed for user {Username}")]
     public static partial void LoginFailed(this ILogger logger, string username, string mvpd);
+
+    [LoggerMessage(9202, LogLevel.Information, "Emulated MVPD logout page for {Mvpd} opened")]
+    public static partial void MvpdLogoutPageOpened(this ILogger logger, string mvpd);
+
+    [LoggerMessage(9300, LogLevel.Information, "{Kind} for MVPD {Mvpd} and client {ClientId}: {Permitted} of {Requested} resources permitted")]
+    public static partial void DecisionsAnswered(this ILogger logger, DecisionKind kind, string mvpd, string clientId, int permitted, int requested);
+
+    [LoggerMessage(9301, LogLevel.Information, "{Kind} rejected: {Requested} resources, at most {Max} allowed")]
+    public static partial void TooManyResources(this ILogger logger, DecisionKind kind, int requested, int max);
+
+    [LoggerMessage(9400, LogLevel.Information, "Logout from {Mvpd} for client {ClientId}: {ActionName}")]
+    public static partial void LoggedOut(this ILogger logger, string mvpd, string clientId, string actionName);
 }

@@ -33,4 +33,10 @@ public sealed class MvpdOptions
     public bool DisplayInPlatformPicker { get; set; }
 
     public bool EnforcePlatformPermissions { get; set; }
+
+    /// <summary>
+    /// Not in the configuration response: whether logout answers <c>logout</c>/<c>interactive</c> with a URL to the
+    /// emulated MVPD logout page (true) or <c>complete</c>/<c>none</c>, Adobe's "dummy logout" (adobe-pass-v2.md section 5.5).
+    /// </summary>
+    public bool HasLogoutEndpoint { get; set; }
 }

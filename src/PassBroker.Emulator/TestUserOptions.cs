@@ -19,5 +19,12 @@ public sealed class TestUserOptions
     /// <summary>List-valued user metadata, emitted as JSON arrays (e.g. <c>zip</c>, an array when plain).</summary>
     public Dictionary<string, List<string>> ListAttributes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What the emulated MVPD decides per resource id (exact match):
+    /// <c>permit</c> (also every unlisted resource), <c>deny</c>, <c>parental</c>, <c>timeout</c>, or
+    /// <c>timeout-once</c> / <c>timeout-N</c> (time out on the first N requests of each login, then permit).
+    /// </summary>
+    public Dictionary<string, string> Entitlements { get; } = new(StringComparer.Ordinal);
+
     internal bool Subscribes(string mvpd) => Mvpds.Count == 0 || Mvpds.Contains(mvpd, StringComparer.Ordinal);
 }

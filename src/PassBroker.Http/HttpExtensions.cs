@@ -7,9 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Errors;
+using PassBroker.Http.Decisions;
 using PassBroker.Http.Devices;
 using PassBroker.Http.Edge;
 using PassBroker.Http.Health;
+using PassBroker.Http.Logout;
 using PassBroker.Http.Mvpds;
 using PassBroker.Http.Pages;
 using PassBroker.Http.Problems;
@@ -58,8 +60,10 @@ public static class HttpExtensions
         .MapMvpds()
         .MapSessions()
         .MapProfiles()
+        .MapDecisions()
+        .MapLogout()
         .MapHealth()
-        .MapAuthnDone();
+        .MapAuthnLandingPages();
 
     // Bodiless 404/405 from routing become Problem Details with codes too.
     private static Task StatusProblem(HttpContext context)

@@ -11,8 +11,12 @@ public static class Routes
     public const string Sessions = "api/authentication/sessions";
     public const string Session = "api/authentication/sessions/{code}";
     public const string Profiles = "api/profiles";
+    public const string Preauthorize = "api/decisions/preauthorize";
+    public const string Authorize = "api/decisions/authorize";
+    public const string Logout = "api/logout";
     public const string Health = "api/health";
     public const string AuthnDone = "authn/done";
+    public const string AuthnSignedOut = "authn/signed-out";
 
     public static string SessionPath(string code) => "/" + Session.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal);
 }

@@ -83,27 +83,30 @@ internal static class UpstreamErrorTranslator
         try
         {
             var info = JsonSerializer.Deserialize<ErrorInformation>(content);
-            return info switch
-            {
-                { Code: { Length: > 0 } c } => new UpstreamError
-                {
-                    Code = c,
-                    Action = info.Action ?? UpstreamActions.None,
-                    Status = info.Status,
-                    Message = MessageText(info.Message),
-                    Details = info.Details,
-                    HelpUrl = info.HelpUrl,
-                    Trace = info.Trace,
-                },
-                { OAuthError: { Length: > 0 } e } => new UpstreamError { Code = e, Action = UpstreamActions.ApplicationRegistration },
-                _ => null,
-            };
+            return info is null ? null : ToUpstreamError(info);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>An enhanced error (or an OAuth-style DCR error) as Core's <see cref="UpstreamError"/>; null when it is neither.</summary>
+    public static UpstreamError? ToUpstreamError(ErrorInformation info) => info switch
+    {
+        { Code: { Length: > 0 } c } => new UpstreamError
+        {
+            Code = c,
+            Action = info.Action ?? UpstreamActions.None,
+            Status = info.Status,
+            Message = MessageText(info.Message),
+            Details = info.Details,
+            HelpUrl = info.HelpUrl,
+            Trace = info.Trace,
+        },
+        { OAuthError: { Length: > 0 } e } => new UpstreamError { Code = e, Action = UpstreamActions.ApplicationRegistration },
+        _ => null,
+    };
 
     // The spec types message as an object; in practice it is a string.
     private static string? MessageText(JsonElement? message) => message switch

@@ -45,4 +45,19 @@ public interface IRestApiV2
     [Get("/api/v2/{serviceProvider}/profiles/code/{code}")]
     Task<ProfilesResponse> GetProfilesForCodeAsync(
         string serviceProvider, string code, [Property(UpstreamCall.PropertyKey)] UpstreamCall call, CancellationToken cancellationToken);
+
+    [Post("/api/v2/{serviceProvider}/decisions/preauthorize/{mvpd}")]
+    Task<DecisionsResponse> PreauthorizeAsync(
+        string serviceProvider, string mvpd, [Body] DecisionsRequest request,
+        [Property(UpstreamCall.PropertyKey)] UpstreamCall call, CancellationToken cancellationToken);
+
+    [Post("/api/v2/{serviceProvider}/decisions/authorize/{mvpd}")]
+    Task<DecisionsResponse> AuthorizeAsync(
+        string serviceProvider, string mvpd, [Body] DecisionsRequest request,
+        [Property(UpstreamCall.PropertyKey)] UpstreamCall call, CancellationToken cancellationToken);
+
+    [Get("/api/v2/{serviceProvider}/logout/{mvpd}")]
+    Task<LogoutResponse> LogoutAsync(
+        string serviceProvider, string mvpd, [Query] string? redirectUrl,
+        [Property(UpstreamCall.PropertyKey)] UpstreamCall call, CancellationToken cancellationToken);
 }

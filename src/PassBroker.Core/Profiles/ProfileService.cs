@@ -1,4 +1,6 @@
 using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
+using PassBroker.Core.Mvpds;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Profiles;
@@ -25,5 +27,21 @@ public sealed class ProfileService(IProfileCache cache, IAdobePassClient adobePa
             await cache.SetAsync(device.DeviceKey, new CachedProfiles(profiles, profiles.Min(p => p.NotAfter)), cancellationToken);
         }
         return profiles;
+    }
+
+    /// <summary>
+    /// The MVPD a request is about: the one it names, else the device's profile with the longest validity. A device with
+    /// no profile must sign in first: that is a 403 <c>authentication_required</c>.
+    /// </summary>
+    public async Task<string> ChooseMvpdAsync(DeviceRecord device, ClientEndpoint client, string? requested, CancellationToken cancellationToken)
+    {
+        if (requested is not null)
+        {
+            return MvpdIds.Validate(requested, "mvpd");
+        }
+        var profiles = await GetAsync(device, client, cancellationToken);
+        return profiles.MaxBy(p => p.NotAfter)?.Mvpd
+            ?? throw new PassBrokerException(403, ErrorCodes.AuthenticationRequired, "The user must sign in with their TV provider.",
+                "This device has no valid profile; start a sign-in with POST /api/authentication/sessions.");
     }
 }

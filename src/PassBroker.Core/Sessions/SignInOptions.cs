@@ -6,7 +6,8 @@ namespace PassBroker.Core.Sessions;
 /// How sign-ins are started and watched.
 /// <code>
 /// "SignIn": { "PollInterval": "00:00:15", "MaxDuration": "00:30:00", "MaxLongPoll": "00:00:30",
-///             "RedirectUrl": "https://tv.example.com/authn/done", "DomainName": "tv.example.com" }
+///             "RedirectUrl": "https://tv.example.com/authn/done", "LogoutRedirectUrl": "https://tv.example.com/authn/signed-out",
+///             "DomainName": "tv.example.com" }
 /// </code>
 /// </summary>
 public sealed class SignInOptions : IValidatableObject
@@ -30,15 +31,22 @@ public sealed class SignInOptions : IValidatableObject
     [Required]
     public string RedirectUrl { get; set; } = "http://localhost:7071/authn/done";
 
+    /// <summary>Where the browser lands after an interactive MVPD logout (sent upstream as the logout <c>redirectUrl</c>).</summary>
+    [Required]
+    public string LogoutRedirectUrl { get; set; } = "http://localhost:7071/authn/signed-out";
+
     /// <summary>The app's originating domain (sent upstream as <c>domainName</c>); one of the requestor's registered domains.</summary>
     [Required]
     public string DomainName { get; set; } = "localhost";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!Uri.TryCreate(RedirectUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        foreach (var (name, value) in new[] { (nameof(RedirectUrl), RedirectUrl), (nameof(LogoutRedirectUrl), LogoutRedirectUrl) })
         {
-            yield return new ValidationResult("RedirectUrl must be an absolute http(s) URL.", [nameof(RedirectUrl)]);
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            {
+                yield return new ValidationResult($"{name} must be an absolute http(s) URL.", [name]);
+            }
         }
     }
 }

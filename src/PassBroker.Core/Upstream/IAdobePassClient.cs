@@ -35,4 +35,13 @@ public interface IAdobePassClient
 
     /// <summary><c>GET /profiles/code/{code}</c>: the polling endpoint; empty until the user has signed in.</summary>
     Task<IReadOnlyList<Profile>> GetProfilesForCodeAsync(DeviceContext device, string code, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /decisions/preauthorize/{mvpd}</c>: informative decisions, one per resource, in request order.</summary>
+    Task<IReadOnlyList<Decision>> PreauthorizeAsync(DeviceContext device, string mvpd, IReadOnlyList<string> resources, CancellationToken cancellationToken);
+
+    /// <summary><c>POST /decisions/authorize/{mvpd}</c>: the authoritative decision for one resource, with a media token on permit.</summary>
+    Task<Decision> AuthorizeAsync(DeviceContext device, string mvpd, string resource, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /logout/{mvpd}</c>: deletes the device's profile(s) and says what the app must do next.</summary>
+    Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceContext device, string mvpd, string? redirectUrl, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
@@ -16,6 +17,7 @@ public sealed class CheckSignInActivity(
     ISessionStore sessions,
     IDeviceStore devices,
     IProfileCache profileCache,
+    IDecisionCache decisionCache,
     IAdobePassClient adobePass,
     SessionChangeNotifier notifier,
     TimeProvider time,
@@ -65,8 +67,9 @@ public sealed class CheckSignInActivity(
             return new SignInCheck(SessionStatus.Pending);
         }
 
-        // A new sign-in makes the device's cached profile list stale on every instance.
+        // A new sign-in makes the device's cached profiles and decisions stale on every instance.
         await profileCache.RemoveAsync(input.DeviceKey, cancellationToken);
+        await decisionCache.RemoveAllAsync(input.DeviceKey, cancellationToken);
         var authenticated = session with { Profile = profile, Mvpd = profile.Mvpd };
         return await EndAsync(authenticated, SessionStatus.Authenticated, null, null, cancellationToken);
     }

@@ -8,4 +8,8 @@ internal static class AbsoluteUrl
     /// </summary>
     public static bool IsValid(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && !uri.IsFile && !uri.IsUnc;
+
+    /// <summary>True for an absolute http or https URL, the only kind the emulated logout pages redirect to.</summary>
+    public static bool IsHttp(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -24,12 +24,51 @@ internal static class EnhancedErrors
     public static EnhancedError InvalidAuthenticationSession() => BadRequest(
         "invalid_authentication_session", "The authentication session is missing, expired or was replaced by a newer code.");
 
+    public static EnhancedError InvalidResources(string message) => BadRequest("invalid_parameter_resources", message);
+
+    public static EnhancedError TooManyResources(int count, int max) => Create(
+        "configuration",
+        StatusCodes.Status403Forbidden,
+        "too_many_resources",
+        $"The request lists {count} resources; this service provider allows at most {max} per call.");
+
+    public static EnhancedError AuthenticatedProfileMissing(string mvpd) => Create(
+        "authentication",
+        StatusCodes.Status403Forbidden,
+        "authenticated_profile_missing",
+        $"No valid authenticated profile exists for MVPD '{mvpd}' on this device; the user must authenticate.");
+
+    public static EnhancedError PreauthorizationDeniedByMvpd(string details) => Forbidden(
+        "preauthorization_denied_by_mvpd",
+        "The MVPD has returned a \"Deny\" decision when requesting preauthorization for the specified resource.",
+        details);
+
+    public static EnhancedError AuthorizationDeniedByMvpd(string details) => Forbidden(
+        "authorization_denied_by_mvpd",
+        "The MVPD has returned a \"Deny\" decision when requesting authorization for the specified resource.",
+        details);
+
+    public static EnhancedError AuthorizationDeniedByParentalControls() => Forbidden(
+        "authorization_denied_by_parental_controls",
+        "The MVPD has denied access to the specified resource because of the account's parental controls.",
+        details: null);
+
+    public static EnhancedError NetworkConnectionTimeout(string mvpd) => Create(
+        "retry",
+        StatusCodes.Status403Forbidden,
+        "network_connection_timeout",
+        $"The connection to MVPD '{mvpd}' timed out; retry the request for this resource.");
+
     public static EnhancedError InvalidAccessToken(string message) =>
         Create("application-registration", StatusCodes.Status401Unauthorized, "invalid_access_token_client_application", message);
 
     private static EnhancedError BadRequest(string code, string message) =>
         Create("none", StatusCodes.Status400BadRequest, code, message);
 
-    private static EnhancedError Create(string action, int status, string code, string message) =>
-        new(action, status, code, message, Details: null, HelpUrl, RandomIds.NewOpaqueId());
+    private static EnhancedError Forbidden(string code, string message, string? details) =>
+        Create("none", StatusCodes.Status403Forbidden, code, message, details);
+
+    // A fresh trace per error, as Adobe's support id would be.
+    private static EnhancedError Create(string action, int status, string code, string message, string? details = null) =>
+        new(action, status, code, message, details, HelpUrl, RandomIds.NewOpaqueId());
 }

@@ -4,4 +4,8 @@ namespace PassBroker.Emulator.TestHooks;
 internal sealed record EmulatorStats(
     int Registrations,
     IReadOnlyDictionary<string, int> TokensIssued,
-    IReadOnlyDictionary<string, int> ProfileCodePolls);
+    IReadOnlyDictionary<string, int> ProfileCodePolls,
+    IReadOnlyList<int> PreauthorizeResourceCounts,
+    IReadOnlyList<int> AuthorizeResourceCounts,
+    int MediaTokensIssued,
+    int Logouts);

@@ -22,8 +22,14 @@ internal static class TestHooksApi
 
     public static Ok<EmulatorHealth> GetHealth() => TypedResults.Ok(new EmulatorHealth("healthy"));
 
-    public static Ok<EmulatorStats> GetStats(EmulatorState state) => TypedResults.Ok(
-        new EmulatorStats(state.RegistrationCount, state.GetTokensIssuedByClient(), state.GetProfileCodePollsByCode()));
+    public static Ok<EmulatorStats> GetStats(EmulatorState state) => TypedResults.Ok(new EmulatorStats(
+        state.RegistrationCount,
+        state.GetTokensIssuedByClient(),
+        state.GetProfileCodePollsByCode(),
+        state.GetPreauthorizeResourceCounts(),
+        state.GetAuthorizeResourceCounts(),
+        state.MediaTokensIssued,
+        state.LogoutCount));
 
     public static Ok<IReadOnlyList<EmulatorSessionInfo>> ListSessions(EmulatorState state) =>
         TypedResults.Ok(state.ListSessions());

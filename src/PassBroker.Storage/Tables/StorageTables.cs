@@ -16,6 +16,8 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     public const string Devices = "devices";
     public const string Sessions = "sessions";
     public const string Profiles = "profiles";
+    public const string Decisions = "decisions";
+    public const string Plays = "plays";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
 

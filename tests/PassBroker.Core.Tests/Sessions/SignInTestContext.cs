@@ -18,6 +18,7 @@ internal sealed class SignInTestContext
     public InMemorySessionStore Sessions { get; } = new();
     public InMemoryDeviceStore Devices { get; } = new();
     public InMemoryProfileCache Profiles { get; } = new();
+    public InMemoryDecisionCache Decisions { get; }
     public Mock<IAdobePassClient> AdobePass { get; } = new();
     public Mock<IWorkflowStarter> Workflows { get; } = new();
     public SessionChangeNotifier Notifier { get; } = new();
@@ -25,6 +26,7 @@ internal sealed class SignInTestContext
 
     public SignInTestContext()
     {
+        Decisions = new InMemoryDecisionCache(Time);
         Devices.AddAsync(Device, CancellationToken.None).GetAwaiter().GetResult();
         AdobePass.Setup(a => a.GetMvpdsAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([new Mvpd("ExampleCable", "Example Cable", null, false, false, null)]);
@@ -35,7 +37,7 @@ internal sealed class SignInTestContext
         Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, Profiles, AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, Profiles, Decisions, AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
 
     public void UpstreamIssuesCode(string code) =>
         AdobePass.Setup(a => a.CreateSessionAsync(It.IsAny<DeviceContext>(), It.IsAny<SessionParameters>(), It.IsAny<CancellationToken>()))

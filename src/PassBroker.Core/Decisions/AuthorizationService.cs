@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Profiles;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Core.Decisions;
+
+/// <summary>
+/// Authorize before every play: the programmer's rules, then Adobe (never a cached decision, never a cached media
+/// token), then the rules again. The answer is a permit with a media token or a deny with its reason.
+/// </summary>
+public sealed class AuthorizationService(
+    ProfileService profiles,
+    DecisionFetcher fetcher,
+    IEnumerable<IAuthorizationRule> rules,
+    IOptions<DecisionsOptions> options,
+    ILogger<AuthorizationService> logger)
+{
+    private readonly IReadOnlyList<IAuthorizationRule> _rules = rules.ToList();
+
+    public async Task<Decision> AuthorizeAsync(DeviceRecord device, ClientEndpoint client, string? mvpd, string? resource, CancellationToken cancellationToken)
+    {
+        var validResource = ResourceList.ValidateOne(resource, "resource", options.Value);
+        var chosen = await profiles.ChooseMvpdAsync(device, client, mvpd, cancellationToken);
+        var request = new AuthorizationRequest(device, device.ToContext(client), chosen, validResource);
+
+        foreach (var rule in _rules)
+        {
+            if (await rule.BeforeUpstreamAsync(request, cancellationToken) is { } denied)
+            {
+                logger.RuleDenied(device.DeviceKey, rule.Name, denied.Error?.Code);
+                return denied;
+            }
+        }
+
+        var decision = await fetcher.AuthorizeAsync(request.Context, chosen, validResource, cancellationToken);
+        DecisionAnswers.ThrowUnlessAnswer(decision);
+        foreach (var rule in _rules)
+        {
+            decision = await rule.AfterUpstreamAsync(request, decision, cancellationToken);
+        }
+        logger.Authorized(device.DeviceKey, chosen, decision.Authorized, decision.Error?.Code);
+        return decision;
+    }
+}

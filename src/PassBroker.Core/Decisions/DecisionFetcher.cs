@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Core.Decisions;
+
+/// <summary>
+/// Asks Adobe for decisions in upstream-sized batches and retries only the items marked <c>retry</c>, at most
+/// <see cref="DecisionsOptions.MaxRetries"/> times with a growing pause. A failed call is answered per item with its
+/// error, so top-level and item-level errors are handled one way (adobe-pass-v2.md section 8).
+/// </summary>
+public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<DecisionsOptions> options, TimeProvider time)
+{
+    private readonly DecisionsOptions _options = options.Value;
+
+    public Task<IReadOnlyDictionary<string, Decision>> PreauthorizeAsync(DeviceContext device, string mvpd, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
+        FetchAsync(resources, _options.PreauthorizeBatchSize, batch => adobePass.PreauthorizeAsync(device, mvpd, batch, cancellationToken), mvpd, cancellationToken);
+
+    public async Task<Decision> AuthorizeAsync(DeviceContext device, string mvpd, string resource, CancellationToken cancellationToken) =>
+        (await FetchAsync([resource], 1, async batch => [await adobePass.AuthorizeAsync(device, mvpd, batch[0], cancellationToken)], mvpd, cancellationToken))[resource];
+
+    private async Task<IReadOnlyDictionary<string, Decision>> FetchAsync(
+        IReadOnlyList<string> resources, int batchSize, Func<IReadOnlyList<string>, Task<IReadOnlyList<Decision>>> call, string mvpd, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<string, Decision>(StringComparer.Ordinal);
+        IReadOnlyList<string> pending = resources;
+        for (var attempt = 0; pending.Count > 0; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(_options.RetryDelay * (1 << (attempt - 1)), time, cancellationToken);
+            }
+            // One batch after another: Adobe throttles per device IP, and a burst of parallel calls would spend it.
+            foreach (var batch in pending.Chunk(batchSize))
+            {
+                foreach (var decision in await CallAsync(call, batch, mvpd))
+                {
+                    results[decision.Resource] = decision;
+                }
+            }
+            pending = attempt < _options.MaxRetries ? pending.Where(r => ShouldRetry(results[r])).ToList() : [];
+        }
+        return results;
+    }
+
+    private static async Task<IReadOnlyList<Decision>> CallAsync(Func<IReadOnlyList<string>, Task<IReadOnlyList<Decision>>> call, string[] batch, string mvpd)
+    {
+        try
+        {
+            return await call(batch);
+        }
+        catch (AdobePassException ex)
+        {
+            var error = ex.Error ?? new UpstreamError { Code = ErrorCodesFor(ex.Failure), Action = UpstreamActions.Retry, Status = ex.HttpStatus };
+            return batch.Select(r => new Decision { Resource = r, Mvpd = mvpd, Authorized = false, Error = error }).ToList();
+        }
+    }
+
+    private static bool ShouldRetry(Decision decision) => !decision.Authorized && decision.Error?.Action == UpstreamActions.Retry;
+
+    private static string ErrorCodesFor(UpstreamFailure failure) =>
+        failure == UpstreamFailure.Throttled ? Errors.ErrorCodes.UpstreamThrottled : Errors.ErrorCodes.UpstreamUnavailable;
+}

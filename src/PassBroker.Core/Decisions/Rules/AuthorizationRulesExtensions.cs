@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace PassBroker.Core.Decisions.Rules;
+
+public static class AuthorizationRulesExtensions
+{
+    /// <summary>
+    /// The programmer business rules, as <see cref="IAuthorizationRule"/>s in the order they run:
+    /// <see cref="ResourceAccessRule"/> (<c>Rules:ResourceAccess</c>), then <see cref="ConcurrentPlaysRule"/>
+    /// (<c>Rules:ConcurrentPlays</c>), their options validated on start. The host adds an <see cref="IPlayStore"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPassBrokerAuthorizationRules(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ResourceAccessOptions>().BindConfiguration(ResourceAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ConcurrentPlaysOptions>().BindConfiguration(ConcurrentPlaysOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        // The cheap, storage-free rule first, so a title that may never play costs no play-store read.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationRule, ResourceAccessRule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationRule, ConcurrentPlaysRule>());
+        return builder;
+    }
+}

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PassBroker.Core.Decisions.Rules;
+
+/// <summary>
+/// How many titles one device may play at once (<see cref="ConcurrentPlaysRule"/>).
+/// <code>
+/// "Rules": { "ConcurrentPlays": { "MaxConcurrentPlays": 3, "PlayLease": "04:00:00" } }
+/// </code>
+/// </summary>
+public sealed class ConcurrentPlaysOptions
+{
+    public const string SectionName = "Rules:ConcurrentPlays";
+
+    /// <summary>Different resources a device may hold active plays of at the same time.</summary>
+    [Range(1, 100)]
+    public int MaxConcurrentPlays { get; set; } = 3;
+
+    /// <summary>
+    /// How long a permitted play counts as active after its last authorize. PassBroker hears of no stop, so a play
+    /// ends only when its lease runs out; apps authorize again before every playback, which renews it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan PlayLease { get; set; } = TimeSpan.FromHours(4);
+}

@@ -1,0 +1,98 @@
+using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.State;
+
+namespace PassBroker.Emulator.Decisions;
+
+/// <summary>
+/// Decides resources for one decisions request as the emulated MVPD would: from the entitlements of the test user
+/// whose login created the device's profile. Without a valid profile every item is <c>authenticated_profile_missing</c>,
+/// item-level (adobe-pass-v2.md section 10, question 17: the decisions pages list no HTTP 403).
+/// </summary>
+internal sealed class DecisionMaker
+{
+    private readonly DeviceKey _device;
+    private readonly string _mvpd;
+    private readonly DecisionKind _kind;
+    private readonly EmulatorServices _services;
+    private readonly StoredProfile? _profile;
+    private readonly TestUserOptions? _user;
+    private readonly DateTimeOffset _now;
+
+    public DecisionMaker(DeviceKey device, string mvpd, DecisionKind kind, EmulatorServices services)
+    {
+        _device = device;
+        _mvpd = mvpd;
+        _kind = kind;
+        _services = services;
+        _profile = services.State.FindValidProfile(device, mvpd);
+        _user = services.Settings.FindUser(_profile?.Username);
+        _now = services.Time.GetUtcNow();
+    }
+
+    public DecisionResponse Decide(string resource)
+    {
+        if (_profile is null)
+        {
+            return Deny(resource, EnhancedErrors.AuthenticatedProfileMissing(_mvpd));
+        }
+
+        return EffectiveKind(_profile, resource) switch
+        {
+            EntitlementKind.Deny => Deny(resource, _kind == DecisionKind.Authorize
+                ? EnhancedErrors.AuthorizationDeniedByMvpd(DenyDetails(resource))
+                : EnhancedErrors.PreauthorizationDeniedByMvpd(DenyDetails(resource))),
+            EntitlementKind.ParentalControls => Deny(resource, EnhancedErrors.AuthorizationDeniedByParentalControls()),
+            EntitlementKind.Timeout => Deny(resource, EnhancedErrors.NetworkConnectionTimeout(_mvpd)),
+            _ => Permit(resource),
+        };
+    }
+
+    private EntitlementKind EffectiveKind(StoredProfile profile, string resource)
+    {
+        var entitlement = Entitlement.For(_user, resource);
+        if (entitlement.Kind != EntitlementKind.TimeoutThenPermit)
+        {
+            return entitlement.Kind;
+        }
+
+        return _services.State.CountDecisionRequest(profile, resource) <= entitlement.Timeouts
+            ? EntitlementKind.Timeout
+            : EntitlementKind.Permit;
+    }
+
+    private DecisionResponse Permit(string resource)
+    {
+        var settings = _services.Settings;
+        MediaTokenResponse? token = null;
+        if (_kind == DecisionKind.Authorize)
+        {
+            token = MediaTokens.Issue(settings.ServiceProvider, _mvpd, resource, _now, settings.MediaTokenLifetime);
+            _services.State.RecordMediaToken(new EmulatorMediaToken(
+                _device.ClientId,
+                _device.DeviceId,
+                _mvpd,
+                resource,
+                token.SerializedToken,
+                DateTimeOffset.FromUnixTimeMilliseconds(token.NotBefore),
+                DateTimeOffset.FromUnixTimeMilliseconds(token.NotAfter)));
+        }
+
+        return new DecisionResponse(
+            resource,
+            _device.ServiceProvider,
+            _mvpd,
+            DecisionResponse.MvpdSource,
+            Authorized: true,
+            _now.ToUnixTimeMilliseconds(),
+            (_now + settings.DecisionLifetime).ToUnixTimeMilliseconds(),
+            token,
+            Error: null);
+    }
+
+    private DecisionResponse Deny(string resource, EnhancedError error) => new(
+        resource, _device.ServiceProvider, _mvpd, DecisionResponse.MvpdSource, Authorized: false, null, null, null, error);
+
+    // The free text an MVPD attaches to a deny, which Adobe passes on as "details" (adobe-pass-v2.md section 8.1).
+    private static string DenyDetails(string resource) =>
+        $"Your subscription package does not include \"{resource}\". Call us to upgrade your package.";
+}

@@ -1,0 +1,22 @@
+using PassBroker.Emulator.Infrastructure;
+
+namespace PassBroker.Emulator.Decisions;
+
+/// <summary>
+/// OpenAPI <c>DecisionResponse</c> (adobe-pass-v2.md section 5.2). A deny is still HTTP 200: it carries an item-level
+/// <c>error</c>. <c>notBefore</c>/<c>notAfter</c> are epoch ms and, as in Adobe's samples, only on permits.
+/// </summary>
+internal sealed record DecisionResponse(
+    string Resource,
+    string ServiceProvider,
+    string Mvpd,
+    string Source,
+    bool Authorized,
+    long? NotBefore,
+    long? NotAfter,
+    MediaTokenResponse? Token,
+    EnhancedError? Error)
+{
+    /// <summary>The MVPD's endpoint decided; the emulator has no degradation, TempPass or dummy decisions.</summary>
+    public const string MvpdSource = "mvpd";
+}

@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.State;
+
+namespace PassBroker.Emulator.Decisions;
+
+/// <summary>Preauthorize and authorize decisions for one MVPD (adobe-pass-v2.md section 5.2).</summary>
+internal static class DecisionsApi
+{
+    public static RouteGroupBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapRestApiV2Group("decisions");
+
+        group.MapPost("/preauthorize/{mvpd}", Preauthorize);
+        group.MapPost("/authorize/{mvpd}", Authorize);
+
+        return group;
+    }
+
+    /// <summary>Informative decisions for catalogue filtering; never a media token.</summary>
+    public static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Preauthorize(
+        string serviceProvider,
+        string mvpd,
+        ResourcesRequest request,
+        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
+        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        ClaimsPrincipal user,
+        [AsParameters] EmulatorServices services) =>
+        Decide(DecisionKind.Preauthorize, serviceProvider, mvpd, request, deviceIdentifier, deviceInfo, user, services);
+
+    /// <summary>The authoritative decision; a permit carries a fresh media token.</summary>
+    public static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Authorize(
+        string serviceProvider,
+        string mvpd,
+        ResourcesRequest request,
+        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
+        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        ClaimsPrincipal user,
+        [AsParameters] EmulatorServices services) =>
+        Decide(DecisionKind.Authorize, serviceProvider, mvpd, request, deviceIdentifier, deviceInfo, user, services);
+
+    private static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Decide(
+        DecisionKind kind,
+        string serviceProvider,
+        string mvpd,
+        ResourcesRequest request,
+        string? deviceIdentifier,
+        string? deviceInfo,
+        ClaimsPrincipal user,
+        EmulatorServices services)
+    {
+        if ((DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _)
+            ?? (services.Settings.FindMvpd(mvpd) is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)
+            ?? (request.Problem is { } problem ? EnhancedErrors.InvalidResources(problem) : null)) is { } error)
+        {
+            return AdobeResults.Error(error);
+        }
+
+        var resources = request.Resources;
+        services.State.RecordDecisionsRequest(kind, resources.Count);
+        var max = kind == DecisionKind.Authorize ? services.Settings.AuthorizeMaxResources : services.Settings.PreauthorizeMaxResources;
+        if (resources.Count > max)
+        {
+            services.Logger.TooManyResources(kind, resources.Count, max);
+            return AdobeResults.Error(EnhancedErrors.TooManyResources(resources.Count, max));
+        }
+
+        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        var maker = new DecisionMaker(device, mvpd, kind, services);
+        DecisionResponse[] decisions = [.. resources.Select(maker.Decide)];
+        services.Logger.DecisionsAnswered(kind, mvpd, device.ClientId, decisions.Count(d => d.Authorized), decisions.Length);
+        return AdobeResults.Json(new DecisionsResponse(decisions));
+    }
+}

@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.Mvpd;
+using PassBroker.Emulator.State;
+
+namespace PassBroker.Emulator.Logout;
+
+/// <summary><c>GET /api/v2/{serviceProvider}/logout/{mvpd}</c>: delete the device's profile for the MVPD (adobe-pass-v2.md section 5.5).</summary>
+internal static class LogoutApi
+{
+    public static RouteGroupBuilder MapLogoutApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapRestApiV2Group("logout");
+
+        group.MapGet("/{mvpd}", LogoutFromMvpd);
+
+        return group;
+    }
+
+    /// <summary>
+    /// <c>redirectUrl</c> is optional here: [SPEC] says optional and [DOC] required (adobe-pass-v2.md section 10), so
+    /// the emulator accepts both but rejects a value a browser could not be sent to.
+    /// </summary>
+    public static Results<JsonHttpResult<LogoutResponse>, JsonHttpResult<EnhancedError>> LogoutFromMvpd(
+        string serviceProvider,
+        string mvpd,
+        string? redirectUrl,
+        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
+        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        ClaimsPrincipal user,
+        [AsParameters] EmulatorServices services)
+    {
+        if (DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _) is { } headerError)
+        {
+            return AdobeResults.Error(headerError);
+        }
+
+        if (services.Settings.FindMvpd(mvpd) is not { } options)
+        {
+            return AdobeResults.Error(EnhancedErrors.InvalidMvpd(mvpd));
+        }
+
+        if (redirectUrl is not null && !AbsoluteUrl.IsHttp(redirectUrl))
+        {
+            return AdobeResults.Error(EnhancedErrors.InvalidRedirectUrl());
+        }
+
+        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        services.State.RecordLogout();
+        var removed = services.State.RemoveProfile(device, mvpd);
+        var logout = removed switch
+        {
+            null => MvpdLogoutResponse.Invalid(mvpd),
+            _ when options.HasLogoutEndpoint && !options.IsTempPass =>
+                MvpdLogoutResponse.Interactive(mvpd, MvpdLogoutApi.LogoutPath(mvpd, redirectUrl)),
+            _ => MvpdLogoutResponse.Complete(mvpd),
+        };
+
+        services.Logger.LoggedOut(mvpd, device.ClientId, logout.ActionName);
+        return AdobeResults.Json(new LogoutResponse(new Dictionary<string, MvpdLogoutResponse>(StringComparer.Ordinal) { [mvpd] = logout }));
+    }
+}

@@ -1,0 +1,4 @@
+namespace PassBroker.Http.Decisions;
+
+/// <summary>Body of <c>POST /api/decisions/authorize</c>: the one resource about to play.</summary>
+public sealed record AuthorizeRequest(string? Resource, string? Mvpd);

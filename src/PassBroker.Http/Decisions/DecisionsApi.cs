@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Net.Http.Headers;
+using PassBroker.Core.Decisions;
+using PassBroker.Core.Devices;
+using PassBroker.Http.Edge;
+
+namespace PassBroker.Http.Decisions;
+
+public static class DecisionsApi
+{
+    public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions");
+        routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions");
+        return routes;
+    }
+
+    /// <summary>Decisions for catalogue filtering: denies carry Adobe's reason; never a media token.</summary>
+    public static async Task<Ok<PreauthorizeResponse>> PreauthorizeAsync(
+        HttpRequest request, DeviceAuthenticator authenticator, PreauthorizationService preauthorization, CancellationToken cancellationToken)
+    {
+        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<PreauthorizeRequest>(request, cancellationToken);
+        var (mvpd, decisions) = await preauthorization.PreauthorizeAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, body.Resources, cancellationToken);
+        return TypedResults.Ok(new PreauthorizeResponse(mvpd, decisions.Select(d => d.ToResponse()).ToList()));
+    }
+
+    /// <summary>The decision for one play, asked of Adobe every time: a permit's media token is single use.</summary>
+    public static async Task<Ok<AuthorizeResponse>> AuthorizeAsync(
+        HttpRequest request, DeviceAuthenticator authenticator, AuthorizationService authorization, CancellationToken cancellationToken)
+    {
+        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<AuthorizeRequest>(request, cancellationToken);
+        var decision = await authorization.AuthorizeAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, body.Resource, cancellationToken);
+        // A media token is single use: no cache on the way to the app may keep or replay this answer.
+        request.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        return TypedResults.Ok(decision.ToAuthorizeResponse());
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Logout;
+using PassBroker.Http.Edge;
+
+namespace PassBroker.Http.Logout;
+
+public static class LogoutApi
+{
+    public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(Routes.Logout, LogoutAsync).WithName("Logout").WithTags("Authentication");
+        return routes;
+    }
+
+    /// <summary>Signs the user out (only ever on the user's request); empty <c>logouts</c> when there was no profile.</summary>
+    public static async Task<Ok<LogoutResponse>> LogoutAsync(
+        HttpRequest request, DeviceAuthenticator authenticator, LogoutService logout, CancellationToken cancellationToken)
+    {
+        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        var body = await JsonBody.ReadOptionalAsync(request, new LogoutRequest(null), cancellationToken);
+        var actions = await logout.LogoutAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, cancellationToken);
+        return TypedResults.Ok(new LogoutResponse(actions.Select(a => new LogoutActionResponse(a.Mvpd, a.ActionName, a.ActionType, a.Url)).ToList()));
+    }
+}

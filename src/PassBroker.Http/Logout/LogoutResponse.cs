@@ -1,0 +1,3 @@
+namespace PassBroker.Http.Logout;
+
+public sealed record LogoutResponse(IReadOnlyList<LogoutActionResponse> Logouts);
