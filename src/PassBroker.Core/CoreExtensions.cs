@@ -30,6 +30,7 @@ public static class CoreExtensions
         builder.Services.AddTransient<DeviceAuthenticator>();
         builder.Services.AddTransient<SignInService>();
         builder.Services.AddTransient<ProfileService>();
+        builder.Services.AddTransient<AuthenticationCaches>();
         builder.Services.AddTransient<DecisionFetcher>();
         builder.Services.AddTransient<PreauthorizationService>();
         builder.Services.AddTransient<AuthorizationService>();

@@ -5,11 +5,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Common;
+using PassBroker.Core.Decisions;
+using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
+using PassBroker.Storage.Decisions;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Plays;
 using PassBroker.Storage.Profiles;
 using PassBroker.Storage.Sessions;
 using PassBroker.Storage.Tables;
@@ -19,8 +23,8 @@ namespace PassBroker.Storage;
 public static class StorageExtensions
 {
     /// <summary>
-    /// Registers Core's <see cref="IDeviceStore"/>, <see cref="ISessionStore"/> and <see cref="IProfileCache"/> over Azure
-    /// Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
+    /// Registers Core's <see cref="IDeviceStore"/>, <see cref="ISessionStore"/>, <see cref="IProfileCache"/>,
+    /// <see cref="IDecisionCache"/> and <see cref="IPlayStore"/> over Azure Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
     /// <see cref="TableServiceClient"/>, all configured from the <c>Storage</c> section and validated on start.
     /// </summary>
     public static IHostApplicationBuilder AddPassBrokerStorage(this IHostApplicationBuilder builder)
@@ -40,6 +44,9 @@ public static class StorageExtensions
         services.TryAddSingleton<IDeviceStore, TableDeviceStore>();
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
         services.TryAddSingleton<IProfileCache, TableProfileCache>();
+        services.TryAddSingleton<IDecisionCache, TableDecisionCache>();
+        services.TryAddSingleton<IPlayStore, TablePlayStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TableStorageReadinessCheck>());
         return builder;
     }

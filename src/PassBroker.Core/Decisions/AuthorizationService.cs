@@ -13,6 +13,7 @@ namespace PassBroker.Core.Decisions;
 public sealed class AuthorizationService(
     ProfileService profiles,
     DecisionFetcher fetcher,
+    AuthenticationCaches caches,
     IEnumerable<IAuthorizationRule> rules,
     IOptions<DecisionsOptions> options,
     ILogger<AuthorizationService> logger)
@@ -35,7 +36,7 @@ public sealed class AuthorizationService(
         }
 
         var decision = await fetcher.AuthorizeAsync(request.Context, chosen, validResource, cancellationToken);
-        DecisionAnswers.ThrowUnlessAnswer(decision);
+        await DecisionAnswers.ThrowUnlessAnswerAsync(decision, device.DeviceKey, caches, cancellationToken);
         foreach (var rule in _rules)
         {
             decision = await rule.AfterUpstreamAsync(request, decision, cancellationToken);

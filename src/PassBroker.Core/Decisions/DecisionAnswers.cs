@@ -1,3 +1,4 @@
+using PassBroker.Core.Profiles;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Decisions;
@@ -13,20 +14,27 @@ public static class DecisionAnswers
     public static bool IsAnswer(Decision decision) =>
         decision.Authorized || decision.Error?.Action is null or UpstreamActions.None or UpstreamActions.Authorization;
 
-    public static void ThrowUnlessAnswer(Decision decision)
+    /// <summary>
+    /// Throws the failure <paramref name="decision"/> stands for, unless it is an answer. When Adobe says the profile is
+    /// gone (action <c>authentication</c>: expired early, or logged out elsewhere), the device's cached profiles and
+    /// permits are forgotten first, so the next request does not trust them either.
+    /// </summary>
+    public static async Task ThrowUnlessAnswerAsync(Decision decision, string deviceKey, AuthenticationCaches caches, CancellationToken cancellationToken)
     {
-        if (!IsAnswer(decision))
+        if (IsAnswer(decision))
         {
-            throw new AdobePassException(UpstreamFailure.Rejected, decision.Error!.Status, decision.Error);
+            return;
         }
+        if (decision.Error?.Action == UpstreamActions.Authentication)
+        {
+            await caches.ForgetAsync(deviceKey, cancellationToken);
+        }
+        throw new AdobePassException(UpstreamFailure.Rejected, decision.Error!.Status, decision.Error);
     }
 
     /// <summary>For lists: a failure only when no item is an answer (e.g. no profile: every item says authenticate).</summary>
-    public static void ThrowUnlessAnyAnswer(IReadOnlyCollection<Decision> decisions)
-    {
-        if (decisions.Count > 0 && !decisions.Any(IsAnswer))
-        {
-            ThrowUnlessAnswer(decisions.First());
-        }
-    }
+    public static Task ThrowUnlessAnyAnswerAsync(IReadOnlyList<Decision> decisions, string deviceKey, AuthenticationCaches caches, CancellationToken cancellationToken) =>
+        decisions.Count > 0 && !decisions.Any(IsAnswer)
+            ? ThrowUnlessAnswerAsync(decisions[0], deviceKey, caches, cancellationToken)
+            : Task.CompletedTask;
 }

@@ -49,15 +49,13 @@ public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<Decisio
         {
             return await call(batch);
         }
-        catch (AdobePassException ex)
+        // A throttled device must wait (Retry-After) before any further call: that goes straight back to the app.
+        catch (AdobePassException ex) when (ex.Failure != UpstreamFailure.Throttled)
         {
-            var error = ex.Error ?? new UpstreamError { Code = ErrorCodesFor(ex.Failure), Action = UpstreamActions.Retry, Status = ex.HttpStatus };
+            var error = ex.Error ?? new UpstreamError { Code = Errors.ErrorCodes.UpstreamUnavailable, Action = UpstreamActions.Retry, Status = ex.HttpStatus };
             return batch.Select(r => new Decision { Resource = r, Mvpd = mvpd, Authorized = false, Error = error }).ToList();
         }
     }
 
     private static bool ShouldRetry(Decision decision) => !decision.Authorized && decision.Error?.Action == UpstreamActions.Retry;
-
-    private static string ErrorCodesFor(UpstreamFailure failure) =>
-        failure == UpstreamFailure.Throttled ? Errors.ErrorCodes.UpstreamThrottled : Errors.ErrorCodes.UpstreamUnavailable;
 }

@@ -29,7 +29,10 @@ public sealed class DecisionsOptions
     [Range(1, 1000)]
     public int MaxResourcesPerRequest { get; set; } = 100;
 
-    /// <summary>Longest resource id: a channel id or an MRSS document.</summary>
-    [Range(16, 65536)]
+    /// <summary>
+    /// Longest resource id: a channel id or an MRSS document. At most 16,384, so a resource always fits a table
+    /// property (32K characters) where the play store keeps it.
+    /// </summary>
+    [Range(16, 16384)]
     public int MaxResourceLength { get; set; } = 8192;
 }

@@ -13,6 +13,7 @@ public sealed class PreauthorizationService(
     ProfileService profiles,
     DecisionFetcher fetcher,
     IDecisionCache cache,
+    AuthenticationCaches caches,
     IOptions<DecisionsOptions> options)
 {
     public async Task<(string Mvpd, IReadOnlyList<Decision> Decisions)> PreauthorizeAsync(
@@ -33,7 +34,7 @@ public sealed class PreauthorizationService(
         }
 
         var decisions = wanted.Select(r => cached.TryGetValue(r, out var hit) ? hit : fresh[r] with { Token = null }).ToList();
-        DecisionAnswers.ThrowUnlessAnyAnswer(decisions);
+        await DecisionAnswers.ThrowUnlessAnyAnswerAsync(decisions, device.DeviceKey, caches, cancellationToken);
         return (chosen, decisions);
     }
 }

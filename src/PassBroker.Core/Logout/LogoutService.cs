@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
@@ -15,8 +14,7 @@ namespace PassBroker.Core.Logout;
 public sealed class LogoutService(
     IAdobePassClient adobePass,
     ProfileService profiles,
-    IProfileCache profileCache,
-    IDecisionCache decisionCache,
+    AuthenticationCaches caches,
     IOptions<SignInOptions> options)
 {
     /// <returns>What the app must do per MVPD; empty when the device had no profile to log out of.</returns>
@@ -31,8 +29,7 @@ public sealed class LogoutService(
         }
 
         var actions = await adobePass.LogoutAsync(device.ToContext(client), chosen, options.Value.LogoutRedirectUrl, cancellationToken);
-        await profileCache.RemoveAsync(device.DeviceKey, cancellationToken);
-        await decisionCache.RemoveAllAsync(device.DeviceKey, cancellationToken);
+        await caches.ForgetAsync(device.DeviceKey, cancellationToken);
         return actions;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
@@ -16,8 +15,7 @@ namespace PassBroker.Core.Workflow;
 public sealed class CheckSignInActivity(
     ISessionStore sessions,
     IDeviceStore devices,
-    IProfileCache profileCache,
-    IDecisionCache decisionCache,
+    AuthenticationCaches caches,
     IAdobePassClient adobePass,
     SessionChangeNotifier notifier,
     TimeProvider time,
@@ -68,8 +66,7 @@ public sealed class CheckSignInActivity(
         }
 
         // A new sign-in makes the device's cached profiles and decisions stale on every instance.
-        await profileCache.RemoveAsync(input.DeviceKey, cancellationToken);
-        await decisionCache.RemoveAllAsync(input.DeviceKey, cancellationToken);
+        await caches.ForgetAsync(input.DeviceKey, cancellationToken);
         var authenticated = session with { Profile = profile, Mvpd = profile.Mvpd };
         return await EndAsync(authenticated, SessionStatus.Authenticated, null, null, cancellationToken);
     }

@@ -8,7 +8,7 @@ using PassBroker.Core.Errors;
 namespace PassBroker.Storage.Tables;
 
 /// <summary>
-/// The three tables, each created once per process on first use, and the one place where the SDK's failures become
+/// The tables, each created once per process on first use, and the one place where the SDK's failures become
 /// Core's <see cref="StoreUnavailableException"/>.
 /// </summary>
 internal sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options, ILogger<StorageTables> logger)

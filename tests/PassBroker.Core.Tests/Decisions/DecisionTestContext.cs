@@ -56,12 +56,14 @@ internal sealed class DecisionTestContext
 
     public DecisionFetcher Fetcher() => new(AdobePass.Object, Microsoft.Extensions.Options.Options.Create(Options), Time);
 
-    public PreauthorizationService Preauthorization() => new(ProfileService(), Fetcher(), Decisions, Microsoft.Extensions.Options.Options.Create(Options));
+    public AuthenticationCaches Caches() => new(Profiles, Decisions);
+
+    public PreauthorizationService Preauthorization() => new(ProfileService(), Fetcher(), Decisions, Caches(), Microsoft.Extensions.Options.Options.Create(Options));
 
     public AuthorizationService Authorization(params IAuthorizationRule[] rules) =>
-        new(ProfileService(), Fetcher(), rules, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<AuthorizationService>.Instance);
+        new(ProfileService(), Fetcher(), Caches(), rules, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<AuthorizationService>.Instance);
 
-    public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Profiles, Decisions, Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
+    public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Caches(), Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
 
     public Profile Profile(string mvpd, TimeSpan validFor) => new()
     {

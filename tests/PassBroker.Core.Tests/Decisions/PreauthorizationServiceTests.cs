@@ -96,6 +96,19 @@ public sealed class PreauthorizationServiceTests
         _context.AdobePass.Verify(a => a.PreauthorizeAsync(It.IsAny<Core.Devices.DeviceContext>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Exactly(3));
     }
 
+    [Fact]
+    public async Task PreauthorizeAsync_Throttled_FailsAtOnceWithoutRetrying()
+    {
+        _context.AdobePass.Setup(a => a.PreauthorizeAsync(It.IsAny<Core.Devices.DeviceContext>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new AdobePassException(UpstreamFailure.Throttled, 429, null, TimeSpan.FromSeconds(3)));
+
+        var error = await Assert.ThrowsAsync<AdobePassException>(() =>
+            _context.Preauthorization().PreauthorizeAsync(_context.Device, TestDevices.Client, null, Resources(12), CancellationToken.None));
+
+        Assert.Equal(UpstreamFailure.Throttled, error.Failure);
+        _context.AdobePass.Verify(a => a.PreauthorizeAsync(It.IsAny<Core.Devices.DeviceContext>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(101)]

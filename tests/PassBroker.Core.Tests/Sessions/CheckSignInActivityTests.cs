@@ -49,11 +49,13 @@ public sealed class CheckSignInActivityTests
     }
 
     [Fact]
-    public async Task RunAsync_ProfileArrived_StoresItAndInvalidatesTheProfileCache()
+    public async Task RunAsync_ProfileArrived_StoresItAndInvalidatesTheProfileAndDecisionCaches()
     {
         var profile = SignInTestContext.Profile("ExampleCable", _context.Time.GetUtcNow().AddDays(1));
         UpstreamAnswers(profile);
         await _context.Profiles.SetAsync(_context.Device.DeviceKey, new CachedProfiles([], DateTimeOffset.MaxValue), CancellationToken.None);
+        var permit = new Decision { Resource = "show-1", Mvpd = "ExampleCable", Authorized = true, NotAfter = DateTimeOffset.MaxValue };
+        await _context.Decisions.SetPermitsAsync(_context.Device.DeviceKey, [permit], CancellationToken.None);
 
         var check = await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
 
@@ -62,6 +64,7 @@ public sealed class CheckSignInActivityTests
         Assert.Equal(profile, stored!.Profile);
         Assert.Equal(_context.Time.GetUtcNow(), stored.CompletedAt);
         Assert.Null(await _context.Profiles.FindAsync(_context.Device.DeviceKey, CancellationToken.None));
+        Assert.Empty(await _context.Decisions.FindPermitsAsync(_context.Device.DeviceKey, "ExampleCable", ["show-1"], CancellationToken.None));
         _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(
             It.Is<DeviceContext>(d => d.Client == TestDevices.Client && d.DeviceId == _context.Device.DeviceId), Code, It.IsAny<CancellationToken>()));
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Mvpds;
+using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Upstream;
 using PassBroker.Core.Workflow;
@@ -37,7 +38,7 @@ internal sealed class SignInTestContext
         Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, Profiles, Decisions, AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
 
     public void UpstreamIssuesCode(string code) =>
         AdobePass.Setup(a => a.CreateSessionAsync(It.IsAny<DeviceContext>(), It.IsAny<SessionParameters>(), It.IsAny<CancellationToken>()))

@@ -2,6 +2,8 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PassBroker.Core.Decisions;
+using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
@@ -32,6 +34,8 @@ internal sealed class StorageTestHost : IAsyncDisposable
     public IDeviceStore Devices => Services.GetRequiredService<IDeviceStore>();
     public ISessionStore Sessions => Services.GetRequiredService<ISessionStore>();
     public IProfileCache Profiles => Services.GetRequiredService<IProfileCache>();
+    public IDecisionCache Decisions => Services.GetRequiredService<IDecisionCache>();
+    public IPlayStore Plays => Services.GetRequiredService<IPlayStore>();
 
     public static async Task<StorageTestHost> StartAsync(string connectionString, TestDataKeys? keys = null, string? prefix = null)
     {
@@ -65,7 +69,7 @@ internal sealed class StorageTestHost : IAsyncDisposable
     /// <summary>Deletes this prefix's tables; Azurite keeps everything in memory for the whole run otherwise.</summary>
     public async Task DeleteTablesAsync()
     {
-        foreach (var table in (string[])[StorageTables.Devices, StorageTables.Sessions, StorageTables.Profiles])
+        foreach (var table in (string[])[StorageTables.Devices, StorageTables.Sessions, StorageTables.Profiles, StorageTables.Decisions, StorageTables.Plays])
         {
             await RawTable(table).DeleteAsync();
         }

@@ -1,0 +1,64 @@
+using PassBroker.Core.Decisions.Rules;
+using PassBroker.Storage.Tests.Support;
+using PassBroker.TestHelpers.Azurite;
+
+namespace PassBroker.Storage.Tests.Plays;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class TablePlayStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private StorageTestHost _storage = null!;
+
+    private IPlayStore Plays => _storage.Plays;
+
+    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DeleteTablesAsync();
+        await _storage.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ListActiveAsync_ReturnsOnlyLeasesEndingAfterNow()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        await Plays.RecordAsync(deviceKey, "ended", TestData.Instant.AddSeconds(-1), default);
+        await Plays.RecordAsync(deviceKey, "playing", TestData.Instant.AddHours(1), default);
+
+        var active = await Plays.ListActiveAsync(deviceKey, TestData.Instant, default);
+
+        Assert.Equal([new ActivePlay("playing", TestData.Instant.AddHours(1))], active);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameResource_RenewsTheOneLease()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddMinutes(1), default);
+
+        await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddHours(4), default);
+
+        var play = Assert.Single(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default));
+        Assert.Equal(TestData.Instant.AddHours(4), play.LeaseEnds);
+    }
+
+    [Fact]
+    public async Task ListActiveAsync_OtherDevice_IsEmpty()
+    {
+        await Plays.RecordAsync(TestData.NewDeviceKey(), "show-1", TestData.Instant.AddHours(1), default);
+
+        Assert.Empty(await Plays.ListActiveAsync(TestData.NewDeviceKey(), TestData.Instant, default));
+    }
+
+    [Fact]
+    public async Task RecordAsync_LongMultiLineResource_RoundTrips()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        var mrss = "<rss version=\"2.0\">\n<item>/#?\\ é</item>" + new string('x', 16_000) + "</rss>";
+
+        await Plays.RecordAsync(deviceKey, mrss, TestData.Instant.AddHours(1), default);
+
+        Assert.Equal(mrss, Assert.Single(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default)).Resource);
+    }
+}
