@@ -12,7 +12,9 @@ namespace PassBroker.Core.Decisions;
 public static class DecisionAnswers
 {
     public static bool IsAnswer(Decision decision) =>
-        decision.Authorized || decision.Error?.Action is null or UpstreamActions.None or UpstreamActions.Authorization;
+        decision.Authorized
+        // A 400 (say, invalid_parameter_mvpd) is about the request, not the resource, even with action none.
+        || (decision.Error?.Action is null or UpstreamActions.None or UpstreamActions.Authorization && decision.Error?.Status != 400);
 
     /// <summary>
     /// Throws the failure <paramref name="decision"/> stands for, unless it is an answer. When Adobe says the profile is

@@ -36,6 +36,8 @@ public static class ProblemMapper
             { RetryAfterSeconds = (int)Math.Ceiling((upstream.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds) },
             { Failure: UpstreamFailure.Unavailable } or { Error.Action: UpstreamActions.Retry } => new PassBrokerException(503,
                 ErrorCodes.UpstreamUnavailable, "Adobe Pass is unavailable.", "Try again shortly.") { RetryAfterSeconds = 5 },
+            { Error.Code: UpstreamErrorCodes.InvalidParameterMvpd } => new PassBrokerException(400, ErrorCodes.UnknownMvpd,
+                "Unknown MVPD.", "Adobe Pass knows no MVPD of that id integrated with this service; see GET /api/mvpds."),
             { Error.Action: UpstreamActions.Authentication } => new PassBrokerException(403, ErrorCodes.AuthenticationRequired,
                 "The user must sign in with their TV provider.", upstream.Error.Message),
             { Error.Action: UpstreamActions.Configuration } => new PassBrokerException(502, ErrorCodes.UpstreamMisconfigured,

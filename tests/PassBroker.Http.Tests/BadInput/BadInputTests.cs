@@ -6,7 +6,7 @@ using PassBroker.TestHelpers.Azurite;
 
 namespace PassBroker.Http.Tests.BadInput;
 
-/// <summary>Every bad input to the six routes gets a 4xx Problem Details with a stable code, never a 500.</summary>
+/// <summary>Every bad input to the registration and sign-in routes gets a 4xx Problem Details with a stable code, never a 500.</summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -100,6 +100,9 @@ public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("GET", "/api/profiles")]
     [InlineData("POST", "/api/authentication/sessions")]
     [InlineData("GET", "/api/authentication/sessions/ABC1234")]
+    [InlineData("POST", "/api/decisions/preauthorize")]
+    [InlineData("POST", "/api/decisions/authorize")]
+    [InlineData("POST", "/api/logout")]
     public async Task DeviceRoutes_WithoutToken_AreMissingDeviceToken(string method, string path) =>
         await ProblemAssert.IsProblemAsync(await _anonymous.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)),
             HttpStatusCode.Unauthorized, "missing_device_token");

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -17,6 +19,10 @@ namespace PassBroker.Http.Tests.Support;
 public sealed class PassBrokerApplication : IAsyncDisposable
 {
     public const string DeviceIp = "198.51.100.23";
+    public const string SignedOutUrl = "http://127.0.0.1/authn/signed-out";
+
+    /// <summary>On the DevHost's resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
+    public const string BlockedResource = "blocked-title";
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private readonly AzuriteFixture _azurite;
 
@@ -63,6 +69,10 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         "--Storage:DataKeys:Keys:test1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
         "--SignIn:PollInterval=00:00:15",
         "--SignIn:RedirectUrl=http://127.0.0.1/authn/done",
+        $"--SignIn:LogoutRedirectUrl={SignedOutUrl}",
+        // Retries of `retry` items wait on the clock; the pause itself is unit-tested, here it would need a clock driver.
+        "--Decisions:RetryDelay=00:00:00",
+        $"--Rules:ResourceAccess:Deny:0={BlockedResource}",
         "--Logging:LogLevel:Default=Trace",
     ], builder =>
     {
@@ -90,6 +100,23 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<RegistrationBody>();
         return (CreateClient(body!.DeviceToken), body.DeviceToken, body.DeviceKey);
+    }
+
+    /// <summary>Signs the device in as a user would: a session, the MVPD login in a browser, the poll that notices.</summary>
+    /// <returns>The session's code.</returns>
+    public async Task<string> SignInAsync(HttpClient device, string username, string password, string mvpd = "ExampleCable")
+    {
+        var started = await device.PostAsJsonAsync("/api/authentication/sessions", new { mvpd });
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var session = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var code = session.GetProperty("code").GetString()!;
+        await BrowserLogin.SignInAsync(session.GetProperty("loginUrl").GetString()!, username, password);
+
+        var waiting = device.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{code}?wait=30");
+        await AdvanceAsync(TimeSpan.FromSeconds(15));
+        var status = await waiting.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal("authenticated", status.GetProperty("status").GetString());
+        return code;
     }
 
     /// <summary>Moves the shared clock and gives the workflows a moment to run what came due.</summary>
