@@ -39,6 +39,15 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>The device's profile for the MVPD, valid or expired, so decisions can tell "expired" from "missing".</summary>
+    internal StoredProfile? FindProfile(DeviceKey device, string mvpd)
+    {
+        lock (_gate)
+        {
+            return _profiles.GetValueOrDefault(new ProfileKey(device, mvpd));
+        }
+    }
+
     /// <summary>Deletes the device's profile for the MVPD, and only that one.</summary>
     /// <returns>The deleted profile when it was still valid; null when there was none or it had expired.</returns>
     internal StoredProfile? RemoveProfile(DeviceKey device, string mvpd)

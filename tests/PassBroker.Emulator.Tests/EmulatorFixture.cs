@@ -82,16 +82,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         HttpMethod method, string path, TestDevice? device, bool deviceHeaders = false, params (string Key, string? Value)[] form)
     {
         using var request = new HttpRequestMessage(method, path);
-        if (device is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", device.AccessToken);
-            if (deviceHeaders)
-            {
-                request.Headers.Add("AP-Device-Identifier", device.DeviceIdentifierHeader);
-                request.Headers.Add("X-Device-Info", DeviceInfoHeader);
-            }
-        }
-
+        AddDeviceHeaders(request, device, deviceHeaders);
         if (method == HttpMethod.Post)
         {
             request.Content = Form(form);
@@ -99,6 +90,27 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
         return await Http.SendAsync(request);
     }
+
+    /// <summary>Posts a JSON body with the device's token and device headers; a null content type sends none.</summary>
+    public async Task<HttpResponseMessage> PostJsonAsync(
+        string path, TestDevice? device, string body, string? contentType = "application/json", bool deviceHeaders = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = contentType is null ? null : MediaTypeHeaderValue.Parse(contentType);
+        AddDeviceHeaders(request, device, deviceHeaders);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Asks for <c>preauthorize</c> or <c>authorize</c> decisions, with a body as Adobe's samples send it.</summary>
+    public Task<HttpResponseMessage> DecideAsync(TestDevice device, string kind, string mvpd, params string[] resources) =>
+        PostJsonAsync($"/api/v2/{ServiceProvider}/decisions/{kind}/{mvpd}", device, JsonSerializer.Serialize(new { resources }));
+
+    /// <summary>Logs the device out of the MVPD; <paramref name="redirectUrl"/> is URL-encoded, or left out when null.</summary>
+    public Task<HttpResponseMessage> LogoutAsync(TestDevice device, string mvpd, string? redirectUrl, bool deviceHeaders = true) =>
+        GetAsync(
+            $"/api/v2/{ServiceProvider}/logout/{mvpd}" + (redirectUrl is null ? "" : $"?redirectUrl={Uri.EscapeDataString(redirectUrl)}"),
+            device,
+            deviceHeaders);
 
     public Task<HttpResponseMessage> GetAsync(string path, TestDevice device, bool deviceHeaders = false) =>
         SendAsync(HttpMethod.Get, path, device, deviceHeaders);
@@ -116,13 +128,23 @@ public sealed class EmulatorFixture : IAsyncLifetime
     public Task<HttpResponseMessage> SignInAsync(string mvpd, string code, string username, string password) =>
         Http.PostAsync($"/emulator/mvpd/{mvpd}/login", Form(("code", code), ("username", username), ("password", password)));
 
-    /// <summary>Creates a session and signs alice in through it; returns the code.</summary>
-    public async Task<string> AuthenticateAsync(TestDevice device, string mvpd = "ExampleCable")
+    /// <summary>Creates a session and signs the user (alice unless told) in through it; returns the code.</summary>
+    public async Task<string> AuthenticateAsync(
+        TestDevice device, string mvpd = "ExampleCable", string username = "alice", string password = "alice-pw")
     {
         var code = await CreateCodeAsync(device, mvpd);
-        using var login = await SignInAsync(mvpd, code, "alice", "alice-pw");
+        using var login = await SignInAsync(mvpd, code, username, password);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, login.StatusCode);
         return code;
+    }
+
+    /// <summary>Registers a new device and signs the user (alice unless told) in to the MVPD on it.</summary>
+    public async Task<TestDevice> RegisterSignedInDeviceAsync(
+        string mvpd = "ExampleCable", string username = "alice", string password = "alice-pw")
+    {
+        var device = await RegisterDeviceAsync();
+        await AuthenticateAsync(device, mvpd, username, password);
+        return device;
     }
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
@@ -130,4 +152,19 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields) =>
         new(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
+
+    private static void AddDeviceHeaders(HttpRequestMessage request, TestDevice? device, bool deviceHeaders)
+    {
+        if (device is null)
+        {
+            return;
+        }
+
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", device.AccessToken);
+        if (deviceHeaders)
+        {
+            request.Headers.Add("AP-Device-Identifier", device.DeviceIdentifierHeader);
+            request.Headers.Add("X-Device-Info", DeviceInfoHeader);
+        }
+    }
 }

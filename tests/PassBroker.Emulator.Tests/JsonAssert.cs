@@ -20,6 +20,28 @@ public static class JsonAssert
         return error;
     }
 
+    /// <summary>The <c>decisions</c> of an HTTP 200 decisions response.</summary>
+    public static async Task<JsonElement[]> DecisionsAsync(HttpResponseMessage response) =>
+        [.. (await OkJsonAsync(response)).GetProperty("decisions").EnumerateArray()];
+
+    /// <summary>
+    /// An item-level error: the decision is a deny without a media token, and its error carries Adobe's status 403
+    /// although the response was HTTP 200 (adobe-pass-v2.md section 8.1: check both).
+    /// </summary>
+    public static JsonElement ItemError(JsonElement decision, string code, string action)
+    {
+        Assert.False(decision.GetProperty("authorized").GetBoolean());
+        Assert.False(decision.TryGetProperty("token", out _));
+        var error = decision.GetProperty("error");
+        Assert.Equal(code, error.GetProperty("code").GetString());
+        Assert.Equal(action, error.GetProperty("action").GetString());
+        Assert.Equal(403, error.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        Assert.StartsWith("https://", error.GetProperty("helpUrl").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("trace").GetString()));
+        return error;
+    }
+
     public static async Task OAuthErrorAsync(HttpResponseMessage response, string error)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -5,8 +5,9 @@ namespace PassBroker.Emulator.Decisions;
 
 /// <summary>
 /// Decides resources for one decisions request as the emulated MVPD would: from the entitlements of the test user
-/// whose login created the device's profile. Without a valid profile every item is <c>authenticated_profile_missing</c>,
-/// item-level (adobe-pass-v2.md section 10, question 17: the decisions pages list no HTTP 403).
+/// whose login created the device's profile. Without a profile every item is <c>authenticated_profile_missing</c>
+/// (<c>authenticated_profile_expired</c> once it has expired), item-level (adobe-pass-v2.md section 10, question 17:
+/// the decisions pages list no HTTP 403).
 /// </summary>
 internal sealed class DecisionMaker
 {
@@ -24,7 +25,7 @@ internal sealed class DecisionMaker
         _mvpd = mvpd;
         _kind = kind;
         _services = services;
-        _profile = services.State.FindValidProfile(device, mvpd);
+        _profile = services.State.FindProfile(device, mvpd);
         _user = services.Settings.FindUser(_profile?.Username);
         _now = services.Time.GetUtcNow();
     }
@@ -33,7 +34,12 @@ internal sealed class DecisionMaker
     {
         if (_profile is null)
         {
-            return Deny(resource, EnhancedErrors.AuthenticatedProfileMissing(_mvpd));
+            return Undecided(resource, EnhancedErrors.AuthenticatedProfileMissing(_mvpd));
+        }
+
+        if (!_profile.IsValid(_now))
+        {
+            return Undecided(resource, EnhancedErrors.AuthenticatedProfileExpired(_mvpd));
         }
 
         return EffectiveKind(_profile, resource) switch
@@ -42,7 +48,7 @@ internal sealed class DecisionMaker
                 ? EnhancedErrors.AuthorizationDeniedByMvpd(DenyDetails(resource))
                 : EnhancedErrors.PreauthorizationDeniedByMvpd(DenyDetails(resource))),
             EntitlementKind.ParentalControls => Deny(resource, EnhancedErrors.AuthorizationDeniedByParentalControls()),
-            EntitlementKind.Timeout => Deny(resource, EnhancedErrors.NetworkConnectionTimeout(_mvpd)),
+            EntitlementKind.Timeout => Undecided(resource, EnhancedErrors.NetworkConnectionTimeout(_mvpd)),
             _ => Permit(resource),
         };
     }
@@ -77,19 +83,25 @@ internal sealed class DecisionMaker
                 DateTimeOffset.FromUnixTimeMilliseconds(token.NotAfter)));
         }
 
-        return new DecisionResponse(
-            resource,
-            _device.ServiceProvider,
-            _mvpd,
-            DecisionResponse.MvpdSource,
-            Authorized: true,
-            _now.ToUnixTimeMilliseconds(),
-            (_now + settings.DecisionLifetime).ToUnixTimeMilliseconds(),
-            token,
-            Error: null);
+        return Decided(resource, authorized: true, token, error: null);
     }
 
-    private DecisionResponse Deny(string resource, EnhancedError error) => new(
+    // The MVPD said no: still a decision with its authZ TTL, as in Adobe's authorize deny sample.
+    private DecisionResponse Deny(string resource, EnhancedError error) => Decided(resource, authorized: false, token: null, error);
+
+    private DecisionResponse Decided(string resource, bool authorized, MediaTokenResponse? token, EnhancedError? error) => new(
+        resource,
+        _device.ServiceProvider,
+        _mvpd,
+        DecisionResponse.MvpdSource,
+        authorized,
+        _now.ToUnixTimeMilliseconds(),
+        (_now + _services.Settings.DecisionLifetime).ToUnixTimeMilliseconds(),
+        token,
+        error);
+
+    // No MVPD answer to keep (no profile, or the MVPD timed out): no validity window, so nobody caches the failure.
+    private DecisionResponse Undecided(string resource, EnhancedError error) => new(
         resource, _device.ServiceProvider, _mvpd, DecisionResponse.MvpdSource, Authorized: false, null, null, null, error);
 
     // The free text an MVPD attaches to a deny, which Adobe passes on as "details" (adobe-pass-v2.md section 8.1).

@@ -4,7 +4,8 @@ namespace PassBroker.Emulator.Decisions;
 
 /// <summary>
 /// OpenAPI <c>DecisionResponse</c> (adobe-pass-v2.md section 5.2). A deny is still HTTP 200: it carries an item-level
-/// <c>error</c>. <c>notBefore</c>/<c>notAfter</c> are epoch ms and, as in Adobe's samples, only on permits.
+/// <c>error</c>. <c>notBefore</c>/<c>notAfter</c> are epoch ms, on every answer the MVPD gave, permit or deny (Adobe's
+/// authorize samples show them on both); an item nobody decided (no profile, a timeout) has none.
 /// </summary>
 internal sealed record DecisionResponse(
     string Resource,

@@ -38,6 +38,12 @@ internal static class EnhancedErrors
         "authenticated_profile_missing",
         $"No valid authenticated profile exists for MVPD '{mvpd}' on this device; the user must authenticate.");
 
+    public static EnhancedError AuthenticatedProfileExpired(string mvpd) => Create(
+        "authentication",
+        StatusCodes.Status403Forbidden,
+        "authenticated_profile_expired",
+        $"The authenticated profile for MVPD '{mvpd}' on this device has expired; the user must authenticate again.");
+
     public static EnhancedError PreauthorizationDeniedByMvpd(string details) => Forbidden(
         "preauthorization_denied_by_mvpd",
         "The MVPD has returned a \"Deny\" decision when requesting preauthorization for the specified resource.",
