@@ -49,13 +49,21 @@ public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<Decisio
         {
             return await call(batch);
         }
-        // A throttled device must wait (Retry-After) before any further call: that goes straight back to the app.
-        catch (AdobePassException ex) when (ex.Failure != UpstreamFailure.Throttled)
+        catch (AdobePassException ex) when (IsEveryItemsAnswer(ex))
         {
             var error = ex.Error ?? new UpstreamError { Code = Errors.ErrorCodes.UpstreamUnavailable, Action = UpstreamActions.Retry, Status = ex.HttpStatus };
             return batch.Select(r => new Decision { Resource = r, Mvpd = mvpd, Authorized = false, Error = error }).ToList();
         }
     }
+
+    /// <summary>
+    /// An outage (retry), an error whose action says what to do, or a deny (403) applies to each item alike. The rest
+    /// goes straight back to the app: a throttled device must wait (Retry-After) before any further call, a 400 is about
+    /// the request (say, an unknown MVPD), and a malformed answer is nobody's decision.
+    /// </summary>
+    private static bool IsEveryItemsAnswer(AdobePassException ex) =>
+        ex.Failure == UpstreamFailure.Unavailable
+        || (ex.Failure == UpstreamFailure.Rejected && ex.Error is { } error && (error.Action != UpstreamActions.None || error.Status == 403));
 
     private static bool ShouldRetry(Decision decision) => !decision.Authorized && decision.Error?.Action == UpstreamActions.Retry;
 }

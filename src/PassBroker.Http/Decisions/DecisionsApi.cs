@@ -23,8 +23,10 @@ public static class DecisionsApi
         HttpRequest request, DeviceAuthenticator authenticator, PreauthorizationService preauthorization, CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
-        var body = await JsonBody.ReadAsync<PreauthorizeRequest>(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<PreauthorizeRequest>(request, cancellationToken, resources: true);
         var (mvpd, decisions) = await preauthorization.PreauthorizeAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, body.Resources, cancellationToken);
+        // One user's answers: no shared cache on the way may keep them (PassBroker caches permits itself).
+        request.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";
         return TypedResults.Ok(new PreauthorizeResponse(mvpd, decisions.Select(d => d.ToResponse()).ToList()));
     }
 
@@ -33,7 +35,7 @@ public static class DecisionsApi
         HttpRequest request, DeviceAuthenticator authenticator, AuthorizationService authorization, CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
-        var body = await JsonBody.ReadAsync<AuthorizeRequest>(request, cancellationToken);
+        var body = await JsonBody.ReadAsync<AuthorizeRequest>(request, cancellationToken, resources: true);
         var decision = await authorization.AuthorizeAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, body.Resource, cancellationToken);
         // A media token is single use: no cache on the way to the app may keep or replay this answer.
         request.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";

@@ -15,7 +15,10 @@ public static class JsonBody
     /// <summary>Depth limit: PassBroker's bodies are two levels deep; a deep document is an attack, not a request.</summary>
     public const int MaxDepth = 16;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The request whose body to read.</param>
+    /// <param name="cancellationToken">The request's cancellation.</param>
+    /// <param name="resources">True for the decisions routes: their limit is <see cref="HttpOptions.MaxResourcesBodyBytes"/>.</param>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken, bool resources = false)
         where T : class
     {
         if (!request.HasJsonContentType())
@@ -23,7 +26,8 @@ public static class JsonBody
             throw new PassBrokerException(415, ErrorCodes.UnsupportedMediaType, "Send the body as application/json.");
         }
 
-        var limit = request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value.MaxRequestBodyBytes;
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<HttpOptions>>().Value;
+        var limit = resources ? options.MaxResourcesBodyBytes : options.MaxRequestBodyBytes;
         if (request.ContentLength > limit)
         {
             throw TooLarge(limit);

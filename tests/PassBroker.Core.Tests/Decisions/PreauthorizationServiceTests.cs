@@ -109,6 +109,20 @@ public sealed class PreauthorizationServiceTests
         _context.AdobePass.Verify(a => a.PreauthorizeAsync(It.IsAny<Core.Devices.DeviceContext>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task PreauthorizeAsync_MalformedAnswer_FailsAtOnceWithoutRetrying()
+    {
+        var malformed = new AdobePassException(UpstreamFailure.Rejected, null, new UpstreamError { Code = "malformed_response" });
+        _context.AdobePass.Setup(a => a.PreauthorizeAsync(It.IsAny<Core.Devices.DeviceContext>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(malformed);
+
+        var error = await Assert.ThrowsAsync<AdobePassException>(() =>
+            _context.Preauthorization().PreauthorizeAsync(_context.Device, TestDevices.Client, null, ["show-1"], CancellationToken.None));
+
+        Assert.Same(malformed, error);
+        _context.AdobePass.Verify(a => a.PreauthorizeAsync(It.IsAny<Core.Devices.DeviceContext>(), It.IsAny<string>(), It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(101)]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
@@ -112,6 +113,18 @@ public sealed class DecisionsBadInputTests(AzuriteFixture azurite) : IAsyncLifet
     public async Task HugeBody_IsPayloadTooLarge(string path) =>
         await AssertProblemWithoutUpstreamCallAsync(path, Json("{\"resources\":[\"" + new string('x', 4 * 1024 * 1024) + "\"]}"),
             HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+
+    [Fact]
+    public async Task Preauthorize_MrssResourcesLargerThanOtherRoutesAccept_AreDecided()
+    {
+        // Five MRSS-sized resources: about 40 KB, over the 16 KB other routes take, within the decisions routes' limit.
+        var resources = Enumerable.Range(1, 5).Select(i => $"<rss><channel><title>Show {i}</title>{new string('x', 8000)}</channel></rss>").ToArray();
+
+        var response = await _device.PostAsJsonAsync(Preauthorize, new { resources });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([5], _app.Emulator.State().GetPreauthorizeResourceCounts());
+    }
 
     [Theory]
     [InlineData(Preauthorize, "{\"resources\":[\"show-1\"],\"mvpd\":\"NoSuchMvpd\"}")]
