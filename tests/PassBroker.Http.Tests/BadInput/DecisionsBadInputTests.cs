@@ -111,13 +111,14 @@ public sealed class DecisionsBadInputTests(AzuriteFixture azurite) : IAsyncLifet
     [InlineData(Preauthorize)]
     [InlineData(Authorize)]
     public async Task HugeBody_IsPayloadTooLarge(string path) =>
-        await AssertProblemWithoutUpstreamCallAsync(path, Json("{\"resources\":[\"" + new string('x', 4 * 1024 * 1024) + "\"]}"),
+        await AssertProblemWithoutUpstreamCallAsync(path, Json("{\"resources\":[\"" + new string('x', PassBrokerApplication.MaxResourcesBodyBytes + 1) + "\"]}"),
             HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
 
     [Fact]
     public async Task Preauthorize_MrssResourcesLargerThanOtherRoutesAccept_AreDecided()
     {
-        // Five MRSS-sized resources: about 40 KB, over the 16 KB other routes take, within the decisions routes' limit.
+        // Five MRSS-sized resources: about 40 KB, over the 16 KB other routes take, within the decisions routes' limit
+        // (64 KB in these tests, 1 MiB by default).
         var resources = Enumerable.Range(1, 5).Select(i => $"<rss><channel><title>Show {i}</title>{new string('x', 8000)}</channel></rss>").ToArray();
 
         var response = await _device.PostAsJsonAsync(Preauthorize, new { resources });

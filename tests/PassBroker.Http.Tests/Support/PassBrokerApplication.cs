@@ -19,6 +19,7 @@ namespace PassBroker.Http.Tests.Support;
 public sealed class PassBrokerApplication : IAsyncDisposable
 {
     public const string DeviceIp = "198.51.100.23";
+    public const int MaxResourcesBodyBytes = 64 * 1024;
     public const string SignedOutUrl = "http://127.0.0.1/authn/signed-out";
 
     /// <summary>On the DevHost's resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
@@ -73,6 +74,8 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         // Retries of `retry` items wait on the clock; the pause itself is unit-tested, here it would need a clock driver.
         "--Decisions:RetryDelay=00:00:00",
         $"--Rules:ResourceAccess:Deny:0={BlockedResource}",
+        // Small enough that a body over it is one Kestrel still drains: a multi-megabyte body is cut off mid-upload.
+        $"--Http:MaxResourcesBodyBytes={MaxResourcesBodyBytes}",
         "--Logging:LogLevel:Default=Trace",
     ], builder =>
     {
