@@ -3,6 +3,7 @@ using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Errors;
 using PassBroker.AdobePass.Handlers;
+using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.V2;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Upstream;
@@ -14,7 +15,7 @@ namespace PassBroker.AdobePass;
 /// that operation: the code-based calls carry only the token (they are usable from a second screen), the others
 /// identify the device as well.
 /// </summary>
-internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, IOptions<AdobePassOptions> options) : IAdobePassClient
+internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, TempPassResetClient resets, IOptions<AdobePassOptions> options) : IAdobePassClient
 {
     private string Sp => options.Value.ServiceProvider;
 
@@ -59,6 +60,9 @@ internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, IOptions<Ad
     public Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceContext device, string mvpd, string? redirectUrl, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToLogoutActions(
             await api.LogoutAsync(Sp, mvpd, redirectUrl, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), options.Value.BaseUrl));
+
+    public Task<int> ResetTempPassAsync(TempPassReset reset, CancellationToken cancellationToken) =>
+        resets.ResetAsync(reset, cancellationToken);
 
     private static Task<T> Call<T>(Func<Task<T>> call) => UpstreamErrorTranslator.CallAsync(call);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
+using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.V2;
 using PassBroker.Core.Upstream;
 using Refit;
@@ -25,6 +26,8 @@ public static class AdobePassExtensions
         builder.Services.AddSingleton<AccessTokenProvider>();
         builder.Services.AddSingleton<DcrClient>();
         builder.Services.AddSingleton<IAdobePassClient, AdobePassClient>();
+        builder.Services.AddSingleton<ManagementTokenProvider>();
+        builder.Services.AddSingleton<TempPassResetClient>();
         builder.Services.AddTransient<DeviceHeadersHandler>();
         builder.Services.AddTransient<BearerTokenHandler>();
 
@@ -36,14 +39,16 @@ public static class AdobePassExtensions
         builder.Services.AddRefitGeneratedClient<IRestApiV2>(settings).ConfigureUpstream()
             .AddHttpMessageHandler<DeviceHeadersHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>();
+        // The management host: PassBroker's own token in the call itself, no device headers.
+        builder.Services.AddRefitGeneratedClient<ITempPassResetApi>(settings).ConfigureUpstream(options => options.ManagementBaseUrl);
         return builder;
     }
 
-    private static IHttpClientBuilder ConfigureUpstream(this IHttpClientBuilder client) => client
+    private static IHttpClientBuilder ConfigureUpstream(this IHttpClientBuilder client, Func<AdobePassOptions, Uri>? baseUrl = null) => client
         .ConfigureHttpClient((services, http) =>
         {
             var options = services.GetRequiredService<IOptions<AdobePassOptions>>().Value;
-            http.BaseAddress = options.BaseUrl;
+            http.BaseAddress = (baseUrl ?? (o => o.BaseUrl))(options);
             http.Timeout = options.RequestTimeout;
         })
         // Adobe moves traffic between data centres through DNS and asks for a DNS cache of at most 30 s: recycle

@@ -26,6 +26,13 @@ public sealed class AdobePassOptions : IValidatableObject
     [Required]
     public string SoftwareStatement { get; set; } = "";
 
+    /// <summary>Host of Adobe's management APIs (the Temp Pass reset); prequal: <c>https://mgmt-prequal.auth.adobe.com</c>.</summary>
+    public Uri ManagementBaseUrl { get; set; } = new("https://mgmt.auth.adobe.com");
+
+    /// <summary>Version of the Temp Pass reset API: <c>v3</c> (current) or the retired <c>v2.1</c> of older integrations.</summary>
+    [RegularExpression("^(v3|v2\\.1)$")]
+    public string TempPassResetVersion { get; set; } = "v3";
+
     /// <summary>Optional <c>redirect_uri</c> sent with DCR registrations.</summary>
     public string? DcrRedirectUri { get; set; }
 
@@ -46,6 +53,10 @@ public sealed class AdobePassOptions : IValidatableObject
         if (!BaseUrl.IsAbsoluteUri || BaseUrl.AbsolutePath != "/")
         {
             yield return new ValidationResult("BaseUrl must be an absolute URL with no path, e.g. https://sp.auth.adobe.com.", [nameof(BaseUrl)]);
+        }
+        if (!ManagementBaseUrl.IsAbsoluteUri || ManagementBaseUrl.AbsolutePath != "/")
+        {
+            yield return new ValidationResult("ManagementBaseUrl must be an absolute URL with no path, e.g. https://mgmt.auth.adobe.com.", [nameof(ManagementBaseUrl)]);
         }
         if (ServiceProvider.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-' and not '.'))
         {

@@ -7,6 +7,7 @@ using PassBroker.Core.Logout;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
+using PassBroker.Core.TempPass;
 using PassBroker.Core.Workflow;
 
 namespace PassBroker.Core;
@@ -21,6 +22,7 @@ public static class CoreExtensions
     {
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DecisionsOptions>().BindConfiguration(DecisionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<TempPassOptions>().BindConfiguration(TempPassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -35,6 +37,9 @@ public static class CoreExtensions
         builder.Services.AddTransient<PreauthorizationService>();
         builder.Services.AddTransient<AuthorizationService>();
         builder.Services.AddTransient<LogoutService>();
+        builder.Services.AddTransient<TempPassContexts>();
+        builder.Services.AddTransient<TempPassService>();
+        builder.Services.AddTransient<TempPassResetService>();
         builder.Services.AddTransient<CheckSignInActivity>();
         builder.Services.AddTransient<ExpireSignInActivity>();
         return builder;

@@ -39,4 +39,11 @@ internal static partial class Log
 
     [LoggerMessage(1200, LogLevel.Debug, "Loaded {Count} MVPDs for platform {Platform}")]
     public static partial void MvpdsLoaded(this ILogger logger, int count, string platform);
+
+    // The e-mail never appears: only the device key and the trial's MVPD and status.
+    [LoggerMessage(1400, LogLevel.Information, "Temp Pass at {Mvpd} for device {DeviceKey}: {Status}")]
+    public static partial void TempPassStarted(this ILogger logger, string deviceKey, string mvpd, string status);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Temp Pass reset at {Mvpd} for {Scope}: Adobe answered {Status}")]
+    public static partial void TempPassReset(this ILogger logger, string mvpd, string scope, int status);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Errors;
+using PassBroker.Http.Admin;
 using PassBroker.Http.Decisions;
 using PassBroker.Http.Devices;
 using PassBroker.Http.Edge;
@@ -17,6 +18,7 @@ using PassBroker.Http.Pages;
 using PassBroker.Http.Problems;
 using PassBroker.Http.Profiles;
 using PassBroker.Http.Sessions;
+using PassBroker.Http.TempPass;
 
 namespace PassBroker.Http;
 
@@ -26,6 +28,7 @@ public static class HttpExtensions
     public static IHostApplicationBuilder AddPassBrokerHttp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<PassBrokerExceptionHandler>();
@@ -62,6 +65,8 @@ public static class HttpExtensions
         .MapProfiles()
         .MapDecisions()
         .MapLogout()
+        .MapTempPass()
+        .MapAdmin()
         .MapHealth()
         .MapAuthnLandingPages();
 

@@ -14,6 +14,8 @@ public static class Routes
     public const string Preauthorize = "api/decisions/preauthorize";
     public const string Authorize = "api/decisions/authorize";
     public const string Logout = "api/logout";
+    public const string TempPass = "api/temppass";
+    public const string AdminTempPassReset = "api/admin/temppass/reset";
     public const string Health = "api/health";
     public const string AuthnDone = "authn/done";
     public const string AuthnSignedOut = "authn/signed-out";

@@ -2,7 +2,8 @@ using PassBroker.AdobePass.Headers;
 
 namespace PassBroker.AdobePass.Handlers;
 
-/// <summary>Adds <c>AP-Device-Identifier</c>, <c>X-Device-Info</c> and <c>X-Forwarded-For</c> as the call asks.</summary>
+/// <summary>Adds <c>AP-Device-Identifier</c>, <c>X-Device-Info</c>, <c>X-Forwarded-For</c> as the call asks, and
+/// <c>AP-TempPass-Identity</c> when the device context carries one.</summary>
 internal sealed class DeviceHeadersHandler : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -22,6 +23,11 @@ internal sealed class DeviceHeadersHandler : DelegatingHandler
             if (call.Headers.HasFlag(UpstreamHeaders.ForwardedFor))
             {
                 request.Headers.TryAddWithoutValidation(AdobeHeaders.ForwardedFor, ForwardedForHeader.Encode(device.Client));
+            }
+            // Core sets the identity only on calls about the promotional Temp Pass MVPD.
+            if (call.Headers.HasFlag(UpstreamHeaders.DeviceIdentifier) && device.TempPassIdentity is { } identity)
+            {
+                request.Headers.TryAddWithoutValidation(AdobeHeaders.TempPassIdentity, TempPassIdentityHeader.Encode(identity));
             }
         }
         return base.SendAsync(request, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Decisions;
@@ -14,6 +15,7 @@ public sealed class AuthorizationService(
     ProfileService profiles,
     DecisionFetcher fetcher,
     AuthenticationCaches caches,
+    TempPassContexts contexts,
     IEnumerable<IAuthorizationRule> rules,
     IOptions<DecisionsOptions> options,
     ILogger<AuthorizationService> logger)
@@ -24,7 +26,7 @@ public sealed class AuthorizationService(
     {
         var validResource = ResourceList.ValidateOne(resource, "resource", options.Value);
         var chosen = await profiles.ChooseMvpdAsync(device, client, mvpd, cancellationToken);
-        var request = new AuthorizationRequest(device, device.ToContext(client), chosen, validResource);
+        var request = new AuthorizationRequest(device, contexts.For(device, client, chosen), chosen, validResource);
 
         foreach (var rule in _rules)
         {

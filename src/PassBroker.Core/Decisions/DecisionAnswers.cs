@@ -1,4 +1,5 @@
 using PassBroker.Core.Profiles;
+using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Decisions;
@@ -13,6 +14,8 @@ public static class DecisionAnswers
 {
     public static bool IsAnswer(Decision decision) =>
         decision.Authorized
+        // A used-up Temp Pass says "authentication" (sign in with a real MVPD), but to the user it is a deny with a reason.
+        || TempPassCodes.IsLimit(decision.Error?.Code)
         // A 400 (say, invalid_parameter_mvpd) is about the request, not the resource, even with action none.
         || (decision.Error?.Action is null or UpstreamActions.None or UpstreamActions.Authorization && decision.Error?.Status != 400);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Decisions;
@@ -14,6 +15,7 @@ public sealed class PreauthorizationService(
     DecisionFetcher fetcher,
     IDecisionCache cache,
     AuthenticationCaches caches,
+    TempPassContexts contexts,
     IOptions<DecisionsOptions> options)
 {
     public async Task<(string Mvpd, IReadOnlyList<Decision> Decisions)> PreauthorizeAsync(
@@ -26,7 +28,7 @@ public sealed class PreauthorizationService(
         var missing = wanted.Where(r => !cached.ContainsKey(r)).ToList();
         var fresh = missing.Count == 0
             ? new Dictionary<string, Decision>()
-            : await fetcher.PreauthorizeAsync(device.ToContext(client), chosen, missing, cancellationToken);
+            : await fetcher.PreauthorizeAsync(contexts.For(device, client, chosen), chosen, missing, cancellationToken);
         var permits = fresh.Values.Where(d => d.Authorized).ToList();
         if (permits.Count > 0)
         {

@@ -17,6 +17,12 @@ public sealed record DeviceRecord
 
     public required DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>
+    /// SHA-256 hex of the e-mail the promotional Temp Pass trial was started with (a pseudonymous id, which Adobe keys
+    /// the trial on); null until then. The e-mail itself is never stored.
+    /// </summary>
+    public string? TempPassIdentity { get; init; }
+
     /// <summary>Opaque optimistic-concurrency version (the table entity's ETag); null before the first write.</summary>
     public string? ETag { get; init; }
 

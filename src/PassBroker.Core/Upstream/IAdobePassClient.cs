@@ -44,4 +44,8 @@ public interface IAdobePassClient
 
     /// <summary><c>GET /logout/{mvpd}</c>: deletes the device's profile(s) and says what the app must do next.</summary>
     Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceContext device, string mvpd, string? redirectUrl, CancellationToken cancellationToken);
+
+    /// <summary>Adobe's Temp Pass reset, with PassBroker's own management credentials (never a device's).</summary>
+    /// <returns>Adobe's HTTP status (204 when done); a refusal is an <see cref="AdobePassException"/>.</returns>
+    Task<int> ResetTempPassAsync(TempPassReset reset, CancellationToken cancellationToken);
 }

@@ -49,6 +49,7 @@ public static class ProblemMapper
             problem.Extensions["upstreamCode"] = error.Code;
             problem.Extensions["upstreamAction"] = error.Action;
             problem.Extensions["upstreamTrace"] = error.Trace;
+            problem.Extensions["upstreamStatus"] = upstream.HttpStatus;
         }
         return problem;
     }

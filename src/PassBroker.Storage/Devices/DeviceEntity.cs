@@ -32,6 +32,9 @@ internal sealed class DeviceEntity : ITableEntity
     public string DeviceTokenHash { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>The promotional Temp Pass identity: an e-mail hash, not a secret (Adobe receives it as is).</summary>
+    public string? TempPassIdentity { get; set; }
+
     public static DeviceEntity From(DeviceRecord device, SecretSealer sealer)
     {
         var partition = TableKeys.Escape(device.DeviceKey);
@@ -47,6 +50,7 @@ internal sealed class DeviceEntity : ITableEntity
             AccessTokenExpiresAt = device.AccessToken?.ExpiresAt,
             DeviceTokenHash = device.DeviceTokenHash,
             RegisteredAt = device.RegisteredAt,
+            TempPassIdentity = device.TempPassIdentity,
         };
     }
 
@@ -61,6 +65,7 @@ internal sealed class DeviceEntity : ITableEntity
             : new AccessToken(sealer.Open(AccessToken, Context(PartitionKey, nameof(AccessToken))), AccessTokenExpiresAt ?? default),
         DeviceTokenHash = DeviceTokenHash,
         RegisteredAt = RegisteredAt,
+        TempPassIdentity = TempPassIdentity,
         ETag = ETag.ToString(),
     };
 

@@ -139,6 +139,35 @@ public sealed class AuthorizationServiceTests
         Assert.Equal(1, _context.AuthorizeCalls);
     }
 
+    [Fact]
+    public async Task AuthorizeAsync_TempPassLimit_IsADenyWithItsCodeNotAnAuthenticationProblem()
+    {
+        _context.AdobePass.Setup(a => a.AuthorizeAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new Decision
+            {
+                Resource = "show-1", Mvpd = "TempPass_REF30", Authorized = false, Source = "temppass",
+                Error = new UpstreamError { Code = "temporary_access_duration_limit_exceeded", Action = UpstreamActions.Authentication, Status = 403 },
+            });
+
+        var decision = await AuthorizeAsync("show-1", "TempPass_REF30");
+
+        Assert.Equal(("temporary_access_duration_limit_exceeded", "temppass"), (decision.Error!.Code, decision.Source));
+        Assert.NotNull(await _context.Profiles.FindAsync(_context.Device.DeviceKey, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_PromotionalTempPass_CarriesTheDevicesIdentityAndNoOtherCallDoes()
+    {
+        var device = _context.Device with { TempPassIdentity = "hash-1" };
+        var authorization = _context.Authorization();
+
+        await authorization.AuthorizeAsync(device, TestDevices.Client, "TempPassPromo_REF30", "show-1", CancellationToken.None);
+        await authorization.AuthorizeAsync(device, TestDevices.Client, "ExampleCable", "show-2", CancellationToken.None);
+
+        _context.AdobePass.Verify(a => a.AuthorizeAsync(It.Is<DeviceContext>(d => d.TempPassIdentity == new TempPassIdentity("email", "hash-1")), "TempPassPromo_REF30", "show-1", It.IsAny<CancellationToken>()));
+        _context.AdobePass.Verify(a => a.AuthorizeAsync(It.Is<DeviceContext>(d => d.TempPassIdentity == null), "ExampleCable", "show-2", It.IsAny<CancellationToken>()));
+    }
+
     /// <summary>A rule that records what it was asked and denies where told to.</summary>
     private sealed class RecordingRule(string name, bool denyBefore = false, bool denyAfter = false) : IAuthorizationRule
     {

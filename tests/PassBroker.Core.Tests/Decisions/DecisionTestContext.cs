@@ -6,6 +6,7 @@ using PassBroker.Core.Devices;
 using PassBroker.Core.Logout;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
+using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Fakes;
 
@@ -58,10 +59,14 @@ internal sealed class DecisionTestContext
 
     public AuthenticationCaches Caches() => new(Profiles, Decisions);
 
-    public PreauthorizationService Preauthorization() => new(ProfileService(), Fetcher(), Decisions, Caches(), Microsoft.Extensions.Options.Options.Create(Options));
+    public TempPassOptions TempPass { get; } = new() { BasicMvpd = "TempPass_REF30", PromotionalMvpd = "TempPassPromo_REF30" };
+
+    public TempPassContexts Contexts() => new(Microsoft.Extensions.Options.Options.Create(TempPass));
+
+    public PreauthorizationService Preauthorization() => new(ProfileService(), Fetcher(), Decisions, Caches(), Contexts(), Microsoft.Extensions.Options.Options.Create(Options));
 
     public AuthorizationService Authorization(params IAuthorizationRule[] rules) =>
-        new(ProfileService(), Fetcher(), Caches(), rules, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<AuthorizationService>.Instance);
+        new(ProfileService(), Fetcher(), Caches(), Contexts(), rules, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<AuthorizationService>.Instance);
 
     public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Caches(), Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
 

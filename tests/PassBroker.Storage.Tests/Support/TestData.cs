@@ -34,6 +34,7 @@ internal static class TestData
             AccessToken = new AccessToken("access-token-" + unique, Instant.AddMinutes(30)),
             DeviceTokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             RegisteredAt = Instant,
+            TempPassIdentity = "58b1508ae622738c9ee3594951b62f14717249ca0dc46941033478a2c65365c4",
         };
     }
 

@@ -1,0 +1,9 @@
+namespace PassBroker.Core.TempPass;
+
+/// <summary>An operator's reset: which trial kind, and whom (one of the target fields, or <see cref="All"/>).</summary>
+/// <param name="Kind"><c>basic</c> or <c>promotional</c>.</param>
+/// <param name="DeviceId">Basic: the device id the app registered with.</param>
+/// <param name="Email">Promotional: the user's e-mail, hashed here as the app's was.</param>
+/// <param name="Hash">Promotional: the e-mail hash itself (64 lowercase hex).</param>
+/// <param name="All">Every device (basic) or every user (promotional).</param>
+public sealed record TempPassResetRequest(string? Kind, string? DeviceId, string? Email, string? Hash, bool? All);

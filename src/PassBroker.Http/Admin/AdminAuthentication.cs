@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
+
+namespace PassBroker.Http.Admin;
+
+/// <summary>
+/// Admin routes take the operators' key, never a device token: a device must not reset anyone's trial, its own
+/// included. The key is compared in constant time.
+/// </summary>
+public static class AdminAuthentication
+{
+    public const string MissingCode = "missing_admin_credential";
+    public const string InvalidCode = "invalid_admin_credential";
+    public const string DeviceTokenCode = "device_token_not_allowed";
+
+    public static void RequireAdmin(HttpRequest request)
+    {
+        var header = request.Headers[HeaderNames.Authorization].ToString().Trim();
+        if (header.Length == 0)
+        {
+            throw new PassBrokerException(401, MissingCode, "An admin credential is required.", "Send 'Authorization: Bearer <Admin:ApiKey>'.");
+        }
+        var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+        if (DeviceTokens.TryParse(presented, out _, out _))
+        {
+            throw new PassBrokerException(403, DeviceTokenCode, "Device tokens cannot call admin routes.", "Use the admin credential.");
+        }
+        var expected = request.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
+        if (expected is null || !CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(expected)))
+        {
+            throw new PassBrokerException(401, InvalidCode, "The admin credential is not valid.");
+        }
+    }
+
+    // Digests of equal length, so the comparison time does not depend on the key's length either.
+    private static byte[] Digest(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
+}
