@@ -7,13 +7,14 @@ using PassBroker.Emulator.Logout;
 using PassBroker.Emulator.Mvpd;
 using PassBroker.Emulator.Profiles;
 using PassBroker.Emulator.Sessions;
+using PassBroker.Emulator.TempPass;
 using PassBroker.Emulator.TestHooks;
 
 namespace PassBroker.Emulator;
 
 /// <summary>
-/// Builds the Adobe Pass emulator: REST API V2 under <c>/api/v2</c>, DCR under <c>/o</c>, and the emulated MVPD
-/// login pages and test hooks under <c>/emulator</c>.
+/// Builds the Adobe Pass emulator: REST API V2 under <c>/api/v2</c>, DCR under <c>/o</c>, the TempPass reset
+/// (management) API under <c>/reset-tempass</c>, and the emulated MVPD login pages and test hooks under <c>/emulator</c>.
 /// </summary>
 public static class EmulatorApp
 {
@@ -50,6 +51,7 @@ public static class EmulatorApp
         app.MapProfilesApi();
         app.MapDecisionsApi();
         app.MapLogoutApi();
+        app.MapTempPassResetApi();
 
         // Emulator-only pages and hooks.
         app.MapMvpdLoginApi();

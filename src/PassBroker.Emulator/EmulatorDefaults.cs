@@ -14,6 +14,9 @@ internal static class EmulatorDefaults
     public const string FlakyOnceChannelResource = "flaky-once-channel";
     public const string LiveSportsResource = "live-sports";
 
+    public const string TempPassMvpd = "TempPass_REF30";
+    public const string PromotionalTempPassMvpd = "TempPassPromo_REF30";
+
     public static List<MvpdOptions> CreateMvpds() =>
     [
         new()
@@ -33,11 +36,26 @@ internal static class EmulatorDefaults
         },
         new()
         {
-            Id = "TempPass_REF30",
+            Id = TempPassMvpd,
             DisplayName = "Temp Pass",
             LogoUrl = LogoBaseUrl + "no-logo.png",
             IsTempPass = true,
             AuthPerAggregator = true,
+            TempPass = new() { Kind = TempPassKind.Basic, Ttl = TimeSpan.FromHours(1) },
+        },
+        new()
+        {
+            Id = PromotionalTempPassMvpd,
+            DisplayName = "Promotional Temp Pass",
+            LogoUrl = LogoBaseUrl + "no-logo.png",
+            IsTempPass = true,
+            TempPass = new()
+            {
+                Kind = TempPassKind.Promotional,
+                Ttl = TimeSpan.FromHours(24),
+                MaxResources = 3,
+                IdentityKey = "email",
+            },
         },
         // A test MVPD, so clients can prove they hide test providers from real users.
         new()

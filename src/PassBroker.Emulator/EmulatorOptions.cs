@@ -13,7 +13,8 @@ public sealed class EmulatorOptions
     // Shape: { "Emulator": { "ServiceProvider": "REF30", "CodeLifetime": "00:30:00",
     //   "DecisionLifetime": "01:00:00", "MediaTokenLifetime": "00:07:00",
     //   "PreauthorizeMaxResources": 5, "AuthorizeMaxResources": 1,
-    //   "Mvpds": [ { "Id": "…", "DisplayName": "…", "LogoUrl": "…", "IsTempPass": false, "HasLogoutEndpoint": true } ],
+    //   "Mvpds": [ { "Id": "…", "DisplayName": "…", "LogoUrl": "…", "IsTempPass": false, "HasLogoutEndpoint": true,
+    //                "TempPass": { "Kind": "Basic|Promotional", "Ttl": "01:00:00", "MaxResources": 3, "IdentityKey": "email" } } ],
     //   "Users": [ { "Username": "…", "Password": "…", "UserId": "…", "Mvpds": [ "…" ],
     //                "Attributes": { "householdID": "…" }, "ListAttributes": { "zip": [ "…" ] },
     //                "Entitlements": { "premium-movie": "deny", "flaky-channel": "timeout-once" } } ] } }

@@ -22,6 +22,7 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         RequireAtLeastOne(failures, nameof(options.PreauthorizeMaxResources), options.PreauthorizeMaxResources);
         RequireAtLeastOne(failures, nameof(options.AuthorizeMaxResources), options.AuthorizeMaxResources);
         RequireKnownEntitlements(failures, options.Users);
+        RequireValidTempPass(failures, options.Mvpds);
         RequireUnique(failures, "Emulator:Mvpds:Id", options.Mvpds.Select(m => m.Id));
         RequireUnique(failures, "Emulator:Users:Username", options.Users.Select(u => u.Username));
 
@@ -56,6 +57,38 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
                     failures.Add(
                         $"Emulator:Users '{user.Username}' Entitlements '{resource}': '{value}' is not permit, deny, parental, timeout, timeout-once or timeout-N.");
                 }
+            }
+        }
+    }
+
+    private static void RequireValidTempPass(List<string> failures, IEnumerable<MvpdOptions> mvpds)
+    {
+        foreach (var mvpd in mvpds)
+        {
+            if (mvpd.TempPass is not { } tempPass)
+            {
+                continue;
+            }
+
+            var name = $"Emulator:Mvpds '{mvpd.Id}' TempPass";
+            if (!mvpd.IsTempPass)
+            {
+                failures.Add($"{name} needs IsTempPass: true.");
+            }
+
+            if (tempPass.Ttl <= TimeSpan.Zero)
+            {
+                failures.Add($"{name}:Ttl must be positive.");
+            }
+
+            if (tempPass.IsPromotional && tempPass.MaxResources < 1)
+            {
+                failures.Add($"{name}:MaxResources must be at least 1 for a promotional TempPass.");
+            }
+
+            if (tempPass.IsPromotional && string.IsNullOrWhiteSpace(tempPass.IdentityKey))
+            {
+                failures.Add($"{name}:IdentityKey must not be empty for a promotional TempPass.");
             }
         }
     }

@@ -8,6 +8,7 @@ public sealed partial class EmulatorState
     private readonly Dictionary<string, RegisteredClient> _clients = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IssuedAccessToken> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tokensIssued = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _revokedClients = new(StringComparer.Ordinal);
     private int _registrationCount;
 
     /// <summary>How many times <c>/o/client/register</c> succeeded.</summary>
@@ -37,6 +38,33 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             return new Dictionary<string, int>(_tokensIssued, StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Marks a client as no longer allowed, as when Adobe revokes its software statement. Only the management API
+    /// (TempPass reset) honours it, with HTTP 403 ("get new client credentials"); REST API V2 keeps accepting its tokens.
+    /// </summary>
+    /// <returns>False when no client has that id.</returns>
+    public bool RevokeClient(string clientId)
+    {
+        lock (_gate)
+        {
+            if (!_clients.ContainsKey(clientId))
+            {
+                return false;
+            }
+
+            _revokedClients.Add(clientId);
+            return true;
+        }
+    }
+
+    internal bool IsClientRevoked(string clientId)
+    {
+        lock (_gate)
+        {
+            return _revokedClients.Contains(clientId);
         }
     }
 

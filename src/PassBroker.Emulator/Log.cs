@@ -4,7 +4,7 @@ namespace PassBroker.Emulator;
 
 /// <summary>
 /// The emulator's log events. EventId ranges: 9000 DCR and access tokens, 9100 sessions, 9200 MVPD login and logout
-/// pages, 9300 decisions, 9400 logout (9000-9999: the emulator).
+/// pages, 9300 decisions, 9400 logout, 9500 TempPass (9000-9999: the emulator).
 /// Secrets, tokens and passwords are never logged.
 /// </summary>
 internal static partial class Log
@@ -50,4 +50,13 @@ internal static partial class Log
 
     [LoggerMessage(9400, LogLevel.Information, "Logout from {Mvpd} for client {ClientId}: {ActionName}")]
     public static partial void LoggedOut(this ILogger logger, string mvpd, string clientId, string actionName);
+
+    [LoggerMessage(9500, LogLevel.Information, "TempPass trial {UserId} started on {Mvpd}, ends {NotAfter}")]
+    public static partial void TempPassTrialStarted(this ILogger logger, string mvpd, string userId, DateTimeOffset notAfter);
+
+    [LoggerMessage(9501, LogLevel.Information, "TempPass reset on {Mvpd} by {Scope}: {Deleted} trials deleted")]
+    public static partial void TempPassReset(this ILogger logger, string mvpd, string scope, int deleted);
+
+    [LoggerMessage(9502, LogLevel.Information, "TempPass reset rejected: {Code}")]
+    public static partial void TempPassResetRejected(this ILogger logger, string code);
 }

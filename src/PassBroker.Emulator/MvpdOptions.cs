@@ -39,4 +39,10 @@ public sealed class MvpdOptions
     /// emulated MVPD logout page (true) or <c>complete</c>/<c>none</c>, Adobe's "dummy logout" (adobe-pass-v2.md section 5.5).
     /// </summary>
     public bool HasLogoutEndpoint { get; set; }
+
+    /// <summary>
+    /// Not in the configuration response: the trial rules of a TempPass MVPD. An MVPD with <c>IsTempPass: true</c> but
+    /// no <c>TempPass</c> answers <c>invalid_configuration_temporary_access</c> (500), Adobe's "bad TempPass configuration".
+    /// </summary>
+    public TempPassOptions? TempPass { get; set; }
 }

@@ -18,11 +18,13 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
             ["localhost", "passbroker.example"],
             requestor.GetProperty("domains").EnumerateArray().Select(d => d.GetProperty("name").GetString()!));
         var mvpds = requestor.GetProperty("mvpds").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
-        Assert.Equal(["ExampleCable", "ExampleSat", "TempPass_REF30", "ExampleTestMvpd"], mvpds.Keys);
+        Assert.Equal(["ExampleCable", "ExampleSat", "TempPass_REF30", "TempPassPromo_REF30", "ExampleTestMvpd"], mvpds.Keys);
         Assert.Equal("Example Cable", mvpds["ExampleCable"].GetProperty("displayName").GetString());
         Assert.StartsWith("https://", mvpds["ExampleCable"].GetProperty("logoUrl").GetString(), StringComparison.Ordinal);
         Assert.False(mvpds["ExampleCable"].TryGetProperty("isTempPass", out _));
         Assert.True(mvpds["TempPass_REF30"].GetProperty("isTempPass").GetBoolean());
+        Assert.True(mvpds["TempPassPromo_REF30"].GetProperty("isTempPass").GetBoolean());
+        Assert.Equal("Promotional Temp Pass", mvpds["TempPassPromo_REF30"].GetProperty("displayName").GetString());
     }
 
     [Fact]

@@ -147,11 +147,61 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return device;
     }
 
+    /// <summary>The <c>AP-TempPass-Identity</c> value for an identifier hash: Base64 of <c>{"email":"…"}</c> unless told.</summary>
+    public static string TempPassIdentity(string hash, string key = "email") =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { [key] = hash })));
+
+    /// <summary>Asks for decisions with the device headers and, when given, <c>AP-TempPass-Identity</c>.</summary>
+    public async Task<HttpResponseMessage> DecideTempPassAsync(
+        TestDevice device, string kind, string mvpd, string? identity, params string[] resources)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/{ServiceProvider}/decisions/{kind}/{mvpd}")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { resources }), Encoding.UTF8, "application/json"),
+        };
+        AddDeviceHeaders(request, device, deviceHeaders: true);
+        AddIdentity(request, identity);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Reads the device's profile for the MVPD with the device headers and, when given, <c>AP-TempPass-Identity</c>.</summary>
+    public async Task<HttpResponseMessage> GetProfileAsync(TestDevice device, string mvpd, string? identity, string identityHeaderName = "AP-TempPass-Identity")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v2/{ServiceProvider}/profiles/{mvpd}");
+        AddDeviceHeaders(request, device, deviceHeaders: true);
+        AddIdentity(request, identity, identityHeaderName);
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>Calls the TempPass reset API; <paramref name="pathAndQuery"/> starts after the host.</summary>
+    public async Task<HttpResponseMessage> ResetTempPassAsync(string pathAndQuery, string? accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, pathAndQuery);
+        if (accessToken is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>The same device with a fresh access token, for tests that move the clock past the token lifetime.</summary>
+    public async Task<TestDevice> RefreshTokenAsync(TestDevice device) =>
+        device with { AccessToken = await NewAccessTokenAsync(device.ClientId, device.ClientSecret) };
+
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 
     public static FormUrlEncodedContent Form(params (string Key, string? Value)[] fields) =>
         new(fields.Where(f => f.Value is not null).Select(f => new KeyValuePair<string, string>(f.Key, f.Value!)));
+
+    private static void AddIdentity(HttpRequestMessage request, string? identity, string headerName = "AP-TempPass-Identity")
+    {
+        if (identity is not null)
+        {
+            request.Headers.TryAddWithoutValidation(headerName, identity);
+        }
+    }
 
     private static void AddDeviceHeaders(HttpRequestMessage request, TestDevice? device, bool deviceHeaders)
     {

@@ -68,21 +68,7 @@ internal sealed class DecisionMaker
 
     private DecisionResponse Permit(string resource)
     {
-        var settings = _services.Settings;
-        MediaTokenResponse? token = null;
-        if (_kind == DecisionKind.Authorize)
-        {
-            token = MediaTokens.Issue(settings.ServiceProvider, _mvpd, resource, _now, settings.MediaTokenLifetime);
-            _services.State.RecordMediaToken(new EmulatorMediaToken(
-                _device.ClientId,
-                _device.DeviceId,
-                _mvpd,
-                resource,
-                token.SerializedToken,
-                DateTimeOffset.FromUnixTimeMilliseconds(token.NotBefore),
-                DateTimeOffset.FromUnixTimeMilliseconds(token.NotAfter)));
-        }
-
+        var token = _kind == DecisionKind.Authorize ? MediaTokens.IssueAndRecord(_services, _device, _mvpd, resource, _now) : null;
         return Decided(resource, authorized: true, token, error: null);
     }
 

@@ -18,6 +18,9 @@ internal sealed record DecisionResponse(
     MediaTokenResponse? Token,
     EnhancedError? Error)
 {
-    /// <summary>The MVPD's endpoint decided; the emulator has no degradation, TempPass or dummy decisions.</summary>
+    /// <summary>The MVPD's endpoint decided.</summary>
     public const string MvpdSource = "mvpd";
+
+    /// <summary>A TempPass trial decided; the emulator has no degradation or dummy decisions.</summary>
+    public const string TempPassSource = "temppass";
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Emulator.State;
+using PassBroker.Emulator.TempPass;
 
 namespace PassBroker.Emulator.Decisions;
 
@@ -26,9 +27,10 @@ internal static class DecisionsApi
         ResourcesRequest request,
         [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
         [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        [FromHeader(Name = AdobeHeaders.TempPassIdentity)] string? tempPassIdentity,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services) =>
-        Decide(DecisionKind.Preauthorize, serviceProvider, mvpd, request, deviceIdentifier, deviceInfo, user, services);
+        Decide(DecisionKind.Preauthorize, serviceProvider, mvpd, request, new(deviceIdentifier, deviceInfo, tempPassIdentity), user, services);
 
     /// <summary>The authoritative decision; a permit carries a fresh media token.</summary>
     public static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Authorize(
@@ -37,22 +39,23 @@ internal static class DecisionsApi
         ResourcesRequest request,
         [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
         [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        [FromHeader(Name = AdobeHeaders.TempPassIdentity)] string? tempPassIdentity,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services) =>
-        Decide(DecisionKind.Authorize, serviceProvider, mvpd, request, deviceIdentifier, deviceInfo, user, services);
+        Decide(DecisionKind.Authorize, serviceProvider, mvpd, request, new(deviceIdentifier, deviceInfo, tempPassIdentity), user, services);
 
     private static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Decide(
         DecisionKind kind,
         string serviceProvider,
         string mvpd,
         ResourcesRequest request,
-        string? deviceIdentifier,
-        string? deviceInfo,
+        DecisionHeaders headers,
         ClaimsPrincipal user,
         EmulatorServices services)
     {
-        if ((DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _)
-            ?? (services.Settings.FindMvpd(mvpd) is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)
+        var mvpdOptions = services.Settings.FindMvpd(mvpd);
+        if ((DeviceHeaders.Validate(headers.DeviceIdentifier, headers.DeviceInfo, out var deviceId, out _)
+            ?? (mvpdOptions is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)
             ?? (request.Problem is { } problem ? EnhancedErrors.InvalidResources(problem) : null)) is { } error)
         {
             return AdobeResults.Error(error);
@@ -68,9 +71,12 @@ internal static class DecisionsApi
         }
 
         var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
-        var maker = new DecisionMaker(device, mvpd, kind, services);
-        DecisionResponse[] decisions = [.. resources.Select(maker.Decide)];
+        DecisionResponse[] decisions = mvpdOptions is { IsTempPass: true }
+            ? new TempPassDecisionMaker(device, mvpdOptions, kind, services).Decide(headers.TempPassIdentity, resources)
+            : [.. resources.Select(new DecisionMaker(device, mvpd, kind, services).Decide)];
         services.Logger.DecisionsAnswered(kind, mvpd, device.ClientId, decisions.Count(d => d.Authorized), decisions.Length);
         return AdobeResults.Json(new DecisionsResponse(decisions));
     }
+
+    private readonly record struct DecisionHeaders(string? DeviceIdentifier, string? DeviceInfo, string? TempPassIdentity);
 }

@@ -3,6 +3,7 @@ using System.Security;
 using System.Security.Cryptography;
 using System.Text;
 using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.State;
 
 namespace PassBroker.Emulator.Decisions;
 
@@ -27,6 +28,23 @@ internal static class MediaTokens
             notBefore.ToUnixTimeMilliseconds(),
             notAfter.ToUnixTimeMilliseconds(),
             Convert.ToBase64String(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>Issues a token for an authorize permit and records it for tests.</summary>
+    public static MediaTokenResponse IssueAndRecord(
+        EmulatorServices services, DeviceKey device, string mvpd, string resource, DateTimeOffset now)
+    {
+        var settings = services.Settings;
+        var token = Issue(settings.ServiceProvider, mvpd, resource, now, settings.MediaTokenLifetime);
+        services.State.RecordMediaToken(new EmulatorMediaToken(
+            device.ClientId,
+            device.DeviceId,
+            mvpd,
+            resource,
+            token.SerializedToken,
+            DateTimeOffset.FromUnixTimeMilliseconds(token.NotBefore),
+            DateTimeOffset.FromUnixTimeMilliseconds(token.NotAfter)));
+        return token;
     }
 
     // Resource ids may be MRSS documents; escaping keeps the token text well-formed.

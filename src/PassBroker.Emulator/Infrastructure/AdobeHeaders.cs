@@ -5,4 +5,7 @@ internal static class AdobeHeaders
 {
     public const string DeviceIdentifier = "AP-Device-Identifier";
     public const string DeviceInfo = "X-Device-Info";
+
+    /// <summary>The [SPEC] spells it <c>AP-Temppass-Identity</c>; header names match case-insensitively.</summary>
+    public const string TempPassIdentity = "AP-TempPass-Identity";
 }

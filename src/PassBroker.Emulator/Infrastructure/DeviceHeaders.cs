@@ -73,7 +73,7 @@ internal static class DeviceHeaders
         }
     }
 
-    private static bool TryDecodeBase64(string value, out byte[] bytes)
+    internal static bool TryDecodeBase64(string value, out byte[] bytes)
     {
         var standard = value.Replace('-', '+').Replace('_', '/');
         var padding = (4 - (standard.Length % 4)) % 4;

@@ -65,6 +65,38 @@ internal static class EnhancedErrors
         "network_connection_timeout",
         $"The connection to MVPD '{mvpd}' timed out; retry the request for this resource.");
 
+    public static EnhancedError TemporaryAccessDurationLimitExceeded(string mvpd) => Create(
+        "authentication",
+        StatusCodes.Status403Forbidden,
+        "temporary_access_duration_limit_exceeded",
+        $"The temporary access of '{mvpd}' has run out of time on this device or for this user; sign in with a TV provider.");
+
+    public static EnhancedError TemporaryAccessResourcesLimitExceeded(string mvpd, int? max) => Create(
+        "authentication",
+        StatusCodes.Status403Forbidden,
+        "temporary_access_resources_limit_exceeded",
+        $"The temporary access of '{mvpd}' has used all {max} of its titles; sign in with a TV provider.");
+
+    public static EnhancedError InvalidHeaderIdentityForTemporaryAccess(string identityKey) => BadRequest(
+        "invalid_header_identity_for_temporary_access",
+        $"The AP-TempPass-Identity header must be the Base64 encoding of a JSON object with a non-empty '{identityKey}' string.");
+
+    public static EnhancedError InvalidConfigurationTemporaryAccess(string mvpd) => Create(
+        "configuration",
+        StatusCodes.Status500InternalServerError,
+        "invalid_configuration_temporary_access",
+        $"The TempPass MVPD '{mvpd}' has no temporary access configuration.");
+
+    public static EnhancedError NotTempPassMvpd(string? mvpd, string reason) => BadRequest(
+        "invalid_parameter_mvpd", $"The MVPD '{mvpd}' {reason}.");
+
+    /// <summary>The management API's 403: the client must get new credentials. The code is the emulator's own.</summary>
+    public static EnhancedError ClientNotAllowed() => Create(
+        "application-registration",
+        StatusCodes.Status403Forbidden,
+        "client_application_not_allowed",
+        "This client application is no longer allowed; register again for new client credentials, then get a new access token.");
+
     public static EnhancedError InvalidAccessToken(string message) =>
         Create("application-registration", StatusCodes.Status401Unauthorized, "invalid_access_token_client_application", message);
 

@@ -49,8 +49,7 @@ internal static class LogoutApi
 
         var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
         services.State.RecordLogout();
-        var removed = services.State.RemoveProfile(device, mvpd);
-        var logout = removed switch
+        var logout = options.IsTempPass ? TempPassLogout(device, mvpd, services) : services.State.RemoveProfile(device, mvpd) switch
         {
             null => MvpdLogoutResponse.Invalid(mvpd),
             _ when options.HasLogoutEndpoint && !options.IsTempPass =>
@@ -61,4 +60,14 @@ internal static class LogoutApi
         services.Logger.LoggedOut(mvpd, device.ClientId, logout.ActionName);
         return AdobeResults.Json(new LogoutResponse(new Dictionary<string, MvpdLogoutResponse>(StringComparer.Ordinal) { [mvpd] = logout }));
     }
+
+    /// <summary>
+    /// TempPass has no logout (adobe-pass-v2.md section 6.2): the trial is never deleted, or logging out would be a
+    /// free reset. <c>complete</c>/<c>none</c> while the device's trial is running, <c>invalid</c> otherwise.
+    /// </summary>
+    private static MvpdLogoutResponse TempPassLogout(DeviceKey device, string mvpd, EmulatorServices services) =>
+        services.State.FindTempPassTrial(new TempPassIdentity(device.ServiceProvider, mvpd, device.DeviceId, null)) is { } trial
+        && !trial.IsExpired(services.Time.GetUtcNow())
+            ? MvpdLogoutResponse.Complete(mvpd)
+            : MvpdLogoutResponse.Invalid(mvpd);
 }

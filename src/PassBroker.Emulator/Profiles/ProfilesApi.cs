@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Emulator.State;
+using PassBroker.Emulator.TempPass;
 
 namespace PassBroker.Emulator.Profiles;
 
@@ -33,7 +34,7 @@ internal static class ProfilesApi
         }
 
         var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
-        return AdobeResults.Json(ProfilesResponse.From(services.State.GetValidProfiles(device)));
+        return AdobeResults.Json(ProfilesResponse.From([.. services.State.GetValidProfiles(device), .. TempPassProfiles.ForDevice(device, services)]));
     }
 
     public static Results<JsonHttpResult<ProfilesResponse>, JsonHttpResult<EnhancedError>> GetProfileForMvpd(
@@ -41,16 +42,23 @@ internal static class ProfilesApi
         string mvpd,
         [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
         [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        [FromHeader(Name = AdobeHeaders.TempPassIdentity)] string? tempPassIdentity,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
+        var mvpdOptions = services.Settings.FindMvpd(mvpd);
         if ((DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _)
-            ?? (services.Settings.FindMvpd(mvpd) is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)) is { } error)
+            ?? (mvpdOptions is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)) is { } error)
         {
             return AdobeResults.Error(error);
         }
 
         var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        if (mvpdOptions is { IsTempPass: true })
+        {
+            return TempPassProfiles.ForMvpd(device, mvpdOptions, tempPassIdentity, services);
+        }
+
         StoredProfile[] profiles = services.State.FindValidProfile(device, mvpd) is { } profile ? [profile] : [];
         return AdobeResults.Json(ProfilesResponse.From(profiles));
     }

@@ -4,4 +4,6 @@ namespace PassBroker.Emulator.State;
 internal static class ProfileTypes
 {
     public const string Regular = "regular";
+
+    public const string Temporary = "temporary";
 }

@@ -8,4 +8,6 @@ internal sealed record EmulatorStats(
     IReadOnlyList<int> PreauthorizeResourceCounts,
     IReadOnlyList<int> AuthorizeResourceCounts,
     int MediaTokensIssued,
-    int Logouts);
+    int Logouts,
+    int TempPassTrials,
+    int TempPassResets);

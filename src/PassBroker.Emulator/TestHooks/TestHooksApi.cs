@@ -16,6 +16,8 @@ internal static class TestHooksApi
         group.MapGet("/stats", GetStats);
         group.MapGet("/sessions", ListSessions);
         group.MapPost("/sessions/{code}/expire", ExpireCode);
+        group.MapGet("/temppass/trials", ListTempPassTrials);
+        group.MapPost("/clients/{clientId}/revoke", RevokeClient);
 
         return group;
     }
@@ -29,11 +31,20 @@ internal static class TestHooksApi
         state.GetPreauthorizeResourceCounts(),
         state.GetAuthorizeResourceCounts(),
         state.MediaTokensIssued,
-        state.LogoutCount));
+        state.LogoutCount,
+        state.TempPassTrialCount,
+        state.TempPassResetCount));
 
     public static Ok<IReadOnlyList<EmulatorSessionInfo>> ListSessions(EmulatorState state) =>
         TypedResults.Ok(state.ListSessions());
 
     public static Results<NoContent, NotFound> ExpireCode(string code, EmulatorState state) =>
         state.ExpireCode(code) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    public static Ok<IReadOnlyList<EmulatorTempPassTrial>> ListTempPassTrials(EmulatorState state) =>
+        TypedResults.Ok(state.ListTempPassTrials());
+
+    /// <summary>Makes the TempPass reset API answer 403 to the client's tokens (see <see cref="EmulatorState.RevokeClient"/>).</summary>
+    public static Results<NoContent, NotFound> RevokeClient(string clientId, EmulatorState state) =>
+        state.RevokeClient(clientId) ? TypedResults.NoContent() : TypedResults.NotFound();
 }
