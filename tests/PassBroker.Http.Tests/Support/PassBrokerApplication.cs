@@ -20,12 +20,14 @@ public sealed class PassBrokerApplication : IAsyncDisposable
 {
     public const string DeviceIp = "198.51.100.23";
     public const int MaxResourcesBodyBytes = 64 * 1024;
+    public const string AdminKey = "test-admin-key-0123456789-0123456789";
     public const string SignedOutUrl = "http://127.0.0.1/authn/signed-out";
 
     /// <summary>On the DevHost's resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
     public const string BlockedResource = "blocked-title";
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private readonly AzuriteFixture _azurite;
+    private string[] _settings = [];
 
     private PassBrokerApplication(AzuriteFixture azurite, FakeTimeProvider time, RunningApp emulator)
     {
@@ -41,10 +43,12 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     public RunningApp Emulator { get; }
     public RunningApp DevHost { get; private set; } = null!;
 
-    public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite)
+    /// <param name="azurite">The shared Azurite.</param>
+    /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>, over the test defaults.</param>
+    public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var app = new PassBrokerApplication(azurite, time, await EmulatorHost.StartAsync(time));
+        var app = new PassBrokerApplication(azurite, time, await EmulatorHost.StartAsync(time)) { _settings = settings };
         app.DevHost = await app.StartDevHostAsync();
         return app;
     }
@@ -62,6 +66,10 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         "--DevHost:StartEmulator=false",
         "--DevHost:StartAzurite=false",
         $"--AdobePass:BaseUrl={Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}",
+        $"--AdobePass:ManagementBaseUrl={Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}",
+        "--TempPass:BasicMvpd=TempPass_REF30",
+        "--TempPass:PromotionalMvpd=TempPassPromo_REF30",
+        $"--Admin:ApiKey={AdminKey}",
         "--AdobePass:ServiceProvider=REF30",
         "--AdobePass:SoftwareStatement=dev-software-statement",
         $"--Storage:ConnectionString={_azurite.ConnectionString}",
@@ -77,6 +85,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         // Small enough that a body over it is one Kestrel still drains: a multi-megabyte body is cut off mid-upload.
         $"--Http:MaxResourcesBodyBytes={MaxResourcesBodyBytes}",
         "--Logging:LogLevel:Default=Trace",
+        .. _settings,
     ], builder =>
     {
         builder.Services.AddSingleton<TimeProvider>(Time);
@@ -121,6 +130,10 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         Assert.Equal("authenticated", status.GetProperty("status").GetString());
         return code;
     }
+
+    /// <summary>One of this application's tables as the SDK sees it, bypassing the stores: to read rows as stored.</summary>
+    public Azure.Data.Tables.TableClient RawTable(string logicalName) =>
+        new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString).GetTableClient(_tablePrefix + logicalName);
 
     /// <summary>Moves the shared clock and gives the workflows a moment to run what came due.</summary>
     public async Task AdvanceAsync(TimeSpan by)
