@@ -111,11 +111,28 @@ public sealed class TempPassEndToEndTests(AzuriteFixture azurite) : IAsyncLifeti
         await PostAsync(Admin(), "/api/admin/temppass/reset", new { kind = "promotional", email });
 
         Assert.DoesNotContain(_app.Logs.Lines, line => line.Contains(email, StringComparison.OrdinalIgnoreCase));
-        var rows = await _app.RawTable("devices").QueryAsync<TableEntity>($"PartitionKey eq '{deviceKey}'").ToListAsync();
-        var stored = JsonSerializer.Serialize(rows);
+        var stored = "";
+        foreach (var table in (string[])["devices", "sessions", "profiles", "decisions", "plays"])
+        {
+            stored += JsonSerializer.Serialize(await AllRowsAsync(table));
+        }
+        Assert.Contains(deviceKey, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(email, stored, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email))), stored, StringComparison.Ordinal);
         Assert.All(_app.Emulator.State().ListTempPassTrials().SelectMany(t => t.Keys), key => Assert.DoesNotContain("@", key, StringComparison.Ordinal));
+    }
+
+    // A table nothing was written to does not exist yet: it holds no e-mail either.
+    private async Task<List<TableEntity>> AllRowsAsync(string table)
+    {
+        try
+        {
+            return await _app.RawTable(table).QueryAsync<TableEntity>().ToListAsync();
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
     }
 
     [Fact]
@@ -202,5 +219,28 @@ public sealed class TempPassResetV21Tests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Empty(_app.Emulator.State().ListTempPassTrials());
         Assert.Contains(_app.Logs.Lines, line => line.Contains("/reset-tempass/v2.1/reset/generic", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>A Temp Pass MVPD id Adobe does not know as one: the operator sees Adobe's refusal as it was.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TempPassMisconfiguredTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private PassBrokerApplication _app = null!;
+
+    public async Task InitializeAsync() => _app = await PassBrokerApplication.StartAsync(azurite, "--TempPass:BasicMvpd=ExampleCable");
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task AdminReset_MvpdThatIsNoTempPass_ReportsAdobesRefusal()
+    {
+        using var admin = _app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", PassBrokerApplication.AdminKey);
+
+        var problem = await ProblemAssert.IsProblemAsync(await admin.PostAsJsonAsync("/api/admin/temppass/reset", new { kind = "basic", all = true }),
+            HttpStatusCode.BadRequest, "unknown_mvpd");
+
+        Assert.Equal((400, "invalid_parameter_mvpd"), (problem.GetProperty("upstreamStatus").GetInt32(), problem.GetProperty("upstreamCode").GetString()));
     }
 }
