@@ -6,6 +6,7 @@ using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Workflow;
 using PassBroker.Http;
 using PassBroker.Storage;
+using PassBroker.Storage.Secrets;
 
 namespace PassBroker.DevHost;
 
@@ -25,6 +26,7 @@ public static class DevHostApp
         builder.AddPassBrokerCore();
         builder.AddAdobePass();
         builder.AddPassBrokerStorage();
+        builder.AddPassBrokerSecrets();
         builder.AddPassBrokerHttp();
 
         // Programmer business rules around every authorize (resource allow/deny lists, concurrent plays)

@@ -21,4 +21,14 @@ internal static partial class Log
 
     [LoggerMessage(5020, LogLevel.Error, "A sealed secret of device {DeviceKey} in {Table} cannot be opened")]
     public static partial void SealedValueRejected(this ILogger logger, Exception exception, string table, string deviceKey);
+
+    // Secret names and versions only; never a value.
+    [LoggerMessage(5100, LogLevel.Information, "Read secret {Name} (version {Version}) from Key Vault")]
+    public static partial void SecretRead(this ILogger logger, string name, string? version);
+
+    [LoggerMessage(5101, LogLevel.Warning, "Key Vault has no secret {Name}")]
+    public static partial void SecretMissing(this ILogger logger, string name);
+
+    [LoggerMessage(5102, LogLevel.Error, "Key Vault did not serve secret {Name}")]
+    public static partial void SecretStoreUnavailable(this ILogger logger, Exception exception, string name);
 }

@@ -1,0 +1,10 @@
+namespace PassBroker.Storage.Secrets;
+
+public enum SecretSource
+{
+    /// <summary>Development: <c>Secrets:Values</c> in configuration (appsettings, user secrets, environment).</summary>
+    Configuration,
+
+    /// <summary>Azure Key Vault at <c>AZURE_KEY_VAULT_ENDPOINT</c>, with <c>DefaultAzureCredential</c>.</summary>
+    KeyVault,
+}
