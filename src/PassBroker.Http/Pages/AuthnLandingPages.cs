@@ -23,10 +23,16 @@ public static class AuthnLandingPages
 
     public static IEndpointRouteBuilder MapAuthnLandingPages(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Routes.AuthnDone, () => Html(SignedIn)).ExcludeFromDescription();
-        routes.MapGet(Routes.AuthnSignedOut, () => Html(SignedOut)).ExcludeFromDescription();
+        routes.MapGet(Routes.AuthnDone, SignedInPage).ExcludeFromDescription();
+        routes.MapGet(Routes.AuthnSignedOut, SignedOutPage).ExcludeFromDescription();
         return routes;
     }
+
+    /// <summary>Where the browser lands after the MVPD login (<c>SignIn:RedirectUrl</c>).</summary>
+    public static IResult SignedInPage() => Html(SignedIn);
+
+    /// <summary>Where the browser lands after an interactive MVPD logout (<c>SignIn:LogoutRedirectUrl</c>).</summary>
+    public static IResult SignedOutPage() => Html(SignedOut);
 
     private static IResult Html(string page) => TypedResults.Content(page, "text/html; charset=utf-8");
 

@@ -1,0 +1,127 @@
+// The Function App on Flex Consumption (FC1), .NET 10 isolated worker, running as the user-assigned identity.
+// Every connection is identity-based: AzureWebJobsStorage__* for the host and Durable, AZURE_CLIENT_ID for
+// DefaultAzureCredential, Key Vault references for PassBroker's secrets.
+param name string
+param planName string
+param location string
+param tags object
+@description('azd service name (azure.yaml); azd finds the app by the azd-service-name tag.')
+param serviceName string
+param identityId string
+param identityClientId string
+param storageAccountName string
+param deploymentContainerName string
+param applicationInsightsName string
+param keyVaultName string
+param taskHubName string
+param adobePassServiceProvider string
+param adobePassBaseUrl string
+param instanceMemoryMB int = 2048
+param maximumInstanceCount int = 100
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+  name: storageAccountName
+}
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+// A Key Vault reference resolved by the app's identity (keyVaultReferenceIdentity below).
+func secret(vaultUri string, secretName string) string => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identityId}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+
+  resource settings 'config' = {
+    name: 'appsettings'
+    properties: {
+      // Host storage and the Durable task hub, by identity (no connection string: shared keys are disabled)
+      AzureWebJobsStorage__credential: 'managedidentity'
+      AzureWebJobsStorage__clientId: identityClientId
+      AzureWebJobsStorage__blobServiceUri: storage.properties.primaryEndpoints.blob
+      AzureWebJobsStorage__queueServiceUri: storage.properties.primaryEndpoints.queue
+      AzureWebJobsStorage__tableServiceUri: storage.properties.primaryEndpoints.table
+      DurableTaskHubName: taskHubName
+
+      // Monitoring by identity (the component has local auth disabled)
+      APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+      APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+      // DefaultAzureCredential picks the user-assigned identity; Key Vault for PassBroker's secret stores
+      AZURE_CLIENT_ID: identityClientId
+      AZURE_KEY_VAULT_ENDPOINT: vault.properties.vaultUri
+      AZURE_STORAGE_TABLE_ENDPOINT: storage.properties.primaryEndpoints.table
+
+      // PassBroker
+      AdobePass__BaseUrl: adobePassBaseUrl
+      AdobePass__ServiceProvider: adobePassServiceProvider
+      AdobePass__SoftwareStatement: secret(vault.properties.vaultUri, 'adobepass-software-statement')
+      Admin__ApiKey: secret(vault.properties.vaultUri, 'admin-api-key')
+      Storage__DataKeys__Current: 'v1'
+      Storage__DataKeys__Keys__v1: secret(vault.properties.vaultUri, 'storage-data-key-v1')
+      SignIn__RedirectUrl: 'https://${name}.azurewebsites.net/authn/done'
+      SignIn__LogoutRedirectUrl: 'https://${name}.azurewebsites.net/authn/signed-out'
+      SignIn__DomainName: '${name}.azurewebsites.net'
+      // The only ingress is Azure's front end, which appends the client's address to X-Forwarded-For.
+      Http__TrustForwardedHeadersFromAnyProxy: 'true'
+    }
+  }
+}
+
+output name string = app.name
+output uri string = 'https://${app.properties.defaultHostName}'

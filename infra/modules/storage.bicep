@@ -1,0 +1,42 @@
+// One account for the Functions host (blob: leases, deployment package), Durable Functions (queues + tables: the task
+// hub) and PassBroker's own tables. Shared-key access is disabled: every client authenticates with Entra ID.
+param name string
+param location string
+param tags object
+param deploymentContainerName string
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    publicNetworkAccess: 'Enabled'
+    dnsEndpointType: 'Standard'
+  }
+
+  resource blobs 'blobServices' = {
+    name: 'default'
+
+    resource deployment 'containers' = {
+      name: deploymentContainerName
+    }
+  }
+
+  resource queues 'queueServices' = {
+    name: 'default'
+  }
+
+  resource tables 'tableServices' = {
+    name: 'default'
+  }
+}
+
+output name string = storage.name
+output deploymentContainerName string = storage::blobs::deployment.name

@@ -1,0 +1,60 @@
+using Microsoft.DurableTask;
+using PassBroker.Core.Workflow;
+
+namespace PassBroker.Functions.Workflow;
+
+/// <summary>
+/// Core's <see cref="IWorkflowContext"/> over Durable's <see cref="TaskOrchestrationContext"/>, one call for one call.
+/// Its timer also listens for <see cref="SignInReplacedEvent"/>: a newer sign-in of the device raises it, the pending
+/// timer is cancelled (every Durable timer must fire or be cancelled before the orchestration completes), and the
+/// workflow polls at once, finds its session ended and completes.
+/// </summary>
+internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) : IWorkflowContext
+{
+    /// <summary>Raised (by <see cref="DurableWorkflowStarter"/>) on the older orchestrations of a device.</summary>
+    public const string SignInReplacedEvent = "SignInReplaced";
+
+    /// <summary>Whether <see cref="ContinueAsNew"/> was called; the orchestrator returns at once then.</summary>
+    public bool ContinuedAsNew { get; private set; }
+
+    /// <summary>Whether a <see cref="SignInReplacedEvent"/> cut a timer short.</summary>
+    public bool Replaced { get; private set; }
+
+    // Durable's clock is a UTC DateTime (Kind Utc); Core's is a DateTimeOffset.
+    public DateTimeOffset CurrentUtcDateTime => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+
+    public async Task CreateTimer(DateTimeOffset fireAt, CancellationToken cancellationToken)
+    {
+        if (Replaced)
+        {
+            return; // Already told: poll now, the session is final.
+        }
+
+        using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var eventCancellation = new CancellationTokenSource();
+        var timer = context.CreateTimer(fireAt.UtcDateTime, timerCancellation.Token);
+        var replaced = context.WaitForExternalEvent<bool>(SignInReplacedEvent, eventCancellation.Token);
+
+        var winner = await Task.WhenAny(timer, replaced);
+        if (winner == replaced)
+        {
+            Replaced = true;
+            await timerCancellation.CancelAsync();
+        }
+        else
+        {
+            await eventCancellation.CancelAsync();
+        }
+    }
+
+    public Task<TResult> CallActivityAsync<TResult>(string name, object? input) => context.CallActivityAsync<TResult>(name, input);
+
+    public void SetCustomStatus(object? status) => context.SetCustomStatus(status);
+
+    public void ContinueAsNew(object? input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ContinuedAsNew = true;
+        context.ContinueAsNew(input);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using PassBroker.Core.Workflow;
+
+namespace PassBroker.Functions.Workflow;
+
+/// <summary>
+/// Core's <see cref="SignInPollingWorkflow"/> as a Durable orchestration, and its activities. The orchestrator only
+/// adapts: the loop, the timers and the decisions are Core's, so the DevHost's in-process host runs the same code.
+/// </summary>
+internal sealed class SignInPollingFunctions(CheckSignInActivity check, ExpireSignInActivity expire)
+{
+    [Function(SignInPollingWorkflow.Name)]
+    public static async Task<SignInCheck?> RunOrchestrator([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        var logger = context.CreateReplaySafeLogger<SignInPollingFunctions>();
+        var input = context.GetInput<SignInPollInput>()
+            ?? throw new InvalidOperationException($"The {SignInPollingWorkflow.Name} orchestration needs a {nameof(SignInPollInput)}.");
+
+        var workflow = new DurableWorkflowContext(context);
+        // A failed activity (storage or Adobe down past the activity's own handling) fails the orchestration with a
+        // TaskFailedException: the session stays pending in storage and the app's status read still answers from it.
+        var result = await SignInPollingWorkflow.RunAsync(workflow, input);
+
+        if (workflow.ContinuedAsNew)
+        {
+            logger.PollingContinuedAsNew(context.InstanceId, input.PollsSoFar + SignInPollingWorkflow.PollsPerGeneration);
+        }
+        else
+        {
+            if (workflow.Replaced)
+            {
+                logger.PollingReplaced(context.InstanceId);
+            }
+            logger.PollingEnded(context.InstanceId, result?.Status.ToString() ?? "none");
+        }
+        return result;
+    }
+
+    [Function(WorkflowActivities.CheckSignIn)]
+    public Task<SignInCheck> CheckSignIn([ActivityTrigger] SignInPollInput input, FunctionContext executionContext) =>
+        check.RunAsync(input, executionContext.CancellationToken);
+
+    [Function(WorkflowActivities.ExpireSignIn)]
+    public Task<SignInCheck> ExpireSignIn([ActivityTrigger] SignInPollInput input, FunctionContext executionContext) =>
+        expire.RunAsync(input, executionContext.CancellationToken);
+}
