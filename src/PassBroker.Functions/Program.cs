@@ -9,6 +9,7 @@ using PassBroker.Functions.Edge;
 using PassBroker.Functions.Workflow;
 using PassBroker.Http;
 using PassBroker.Storage;
+using PassBroker.Storage.Secrets;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -24,6 +25,7 @@ builder.UseMiddleware<PassBrokerProblemsMiddleware>();
 builder.AddPassBrokerCore();
 builder.AddAdobePass();
 builder.AddPassBrokerStorage();
+builder.AddPassBrokerSecrets();
 builder.AddPassBrokerHttp();
 
 // Programmer business rules around every authorize (resource allow/deny lists, concurrent plays)
