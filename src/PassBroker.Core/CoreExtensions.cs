@@ -6,6 +6,7 @@ using PassBroker.Core.Devices;
 using PassBroker.Core.Logout;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.SecondScreen;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.TempPass;
 using PassBroker.Core.Workflow;
@@ -31,6 +32,7 @@ public static class CoreExtensions
         builder.Services.AddTransient<DeviceRegistration>();
         builder.Services.AddTransient<DeviceAuthenticator>();
         builder.Services.AddTransient<SignInService>();
+        builder.Services.AddTransient<SecondScreenService>();
         builder.Services.AddTransient<ProfileService>();
         builder.Services.AddTransient<AuthenticationCaches>();
         builder.Services.AddTransient<DecisionFetcher>();

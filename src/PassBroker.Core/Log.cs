@@ -46,4 +46,10 @@ internal static partial class Log
 
     [LoggerMessage(1401, LogLevel.Warning, "Temp Pass reset at {Mvpd} for {Scope}: Adobe answered {Status}")]
     public static partial void TempPassReset(this ILogger logger, string mvpd, string scope, int status);
+
+    [LoggerMessage(1500, LogLevel.Information, "Second screen resumed the sign-in of device {DeviceKey} with {Mvpd}: Adobe answered {ActionName}")]
+    public static partial void SecondScreenResumed(this ILogger logger, string deviceKey, string mvpd, string actionName);
+
+    [LoggerMessage(1501, LogLevel.Information, "Adobe refused the code of device {DeviceKey}, typed on a second screen")]
+    public static partial void SecondScreenCodeRejected(this ILogger logger, string deviceKey);
 }

@@ -28,6 +28,8 @@ public static class HttpExtensions
     public static IHostApplicationBuilder AddPassBrokerHttp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SecondScreenOptions>().BindConfiguration(SecondScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<CodeEntryLimiter>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
@@ -68,6 +70,7 @@ public static class HttpExtensions
         .MapTempPass()
         .MapAdmin()
         .MapHealth()
+        .MapAuthnPages()
         .MapAuthnLandingPages();
 
     // Bodiless 404/405 from routing become Problem Details with codes too.

@@ -11,4 +11,8 @@ internal static partial class Log
     // The message of our own exceptions carries codes and statuses only (see AdobePassException), never request data.
     [LoggerMessage(3001, LogLevel.Warning, "Dependency failure answered as {Code} ({Status}): {ExceptionType}: {Message}")]
     public static partial void DependencyFailed(this ILogger logger, string code, int status, string exceptionType, string message);
+
+    // The message of our own exceptions carries codes and statuses only (see AdobePassException), never request data.
+    [LoggerMessage(3002, LogLevel.Warning, "Second-screen page could not reach a dependency: {ExceptionType}: {Message}")]
+    public static partial void SecondScreenDependencyFailed(this ILogger logger, string exceptionType, string message);
 }

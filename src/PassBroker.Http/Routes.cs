@@ -17,6 +17,9 @@ public static class Routes
     public const string TempPass = "api/temppass";
     public const string AdminTempPassReset = "api/admin/temppass/reset";
     public const string Health = "api/health";
+    public const string Authn = "authn";
+    public const string AuthnProvider = "authn/provider";
+    public const string AuthnStylesheet = "authn/authn.css";
     public const string AuthnDone = "authn/done";
     public const string AuthnSignedOut = "authn/signed-out";
 

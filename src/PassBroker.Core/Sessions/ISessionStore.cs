@@ -6,6 +6,13 @@ public interface ISessionStore
     /// <summary>The device's session with that code, or null (also when the code belongs to another device).</summary>
     Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session that holds <paramref name="code"/>, whichever device it belongs to, or null. Only for the second-screen
+    /// page, which has a code but no device: it must never tell its user anything about what it finds beyond "this code
+    /// can be used now".
+    /// </summary>
+    Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken);
+
     /// <summary>Adds a session. Throws <see cref="Errors.ConcurrencyConflictException"/> when the code exists for the device.</summary>
     Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken);
 

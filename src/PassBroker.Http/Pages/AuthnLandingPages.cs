@@ -8,18 +8,11 @@ namespace PassBroker.Http.Pages;
 /// <c>redirectUrl</c>): tells the user what happened and to go back to the TV.</summary>
 public static class AuthnLandingPages
 {
-    private const string Template = """
-        <!doctype html>
-        <html lang="en">
-        <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>@title</title>
-        <style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5}</style></head>
-        <body><main><h1>@heading</h1><p>@text</p></main></body>
-        </html>
-        """;
+    private static readonly string SignedIn = AuthnPages.Message("Signed in", "You're signed in",
+        "Go back to your TV: it continues by itself in a few seconds. You can close this page.");
 
-    private static readonly string SignedIn = Page("Signed in", "You're signed in", "Go back to your TV: it will continue by itself in a few seconds.");
-    private static readonly string SignedOut = Page("Signed out", "You're signed out", "You can close this page. Your TV provider no longer plays on that TV.");
+    private static readonly string SignedOut = AuthnPages.Message("Signed out", "You're signed out",
+        "You can close this page. Your TV provider no longer plays on that TV.");
 
     public static IEndpointRouteBuilder MapAuthnLandingPages(this IEndpointRouteBuilder routes)
     {
@@ -29,16 +22,8 @@ public static class AuthnLandingPages
     }
 
     /// <summary>Where the browser lands after the MVPD login (<c>SignIn:RedirectUrl</c>).</summary>
-    public static IResult SignedInPage() => Html(SignedIn);
+    public static IResult SignedInPage() => HtmlPage.Result(SignedIn);
 
     /// <summary>Where the browser lands after an interactive MVPD logout (<c>SignIn:LogoutRedirectUrl</c>).</summary>
-    public static IResult SignedOutPage() => Html(SignedOut);
-
-    private static IResult Html(string page) => TypedResults.Content(page, "text/html; charset=utf-8");
-
-    // The texts are constants of ours, so composing them needs no encoding.
-    private static string Page(string title, string heading, string text) => Template
-        .Replace("@title", title, StringComparison.Ordinal)
-        .Replace("@heading", heading, StringComparison.Ordinal)
-        .Replace("@text", text, StringComparison.Ordinal);
+    public static IResult SignedOutPage() => HtmlPage.Result(SignedOut);
 }

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Edge;
+using PassBroker.Http.Pages;
 
 namespace PassBroker.Http.Sessions;
 
@@ -21,12 +23,17 @@ public static class SessionsApi
 
     /// <summary>Starts a sign-in: 202 with the code while the user has to log in, 200 when Adobe says none is needed.</summary>
     public static async Task<Results<Accepted<SessionResponse>, Ok<SessionResponse>>> StartAsync(
-        HttpRequest request, DeviceAuthenticator authenticator, SignInService signIns, CancellationToken cancellationToken)
+        HttpRequest request, DeviceAuthenticator authenticator, SignInService signIns, IOptions<SecondScreenOptions> secondScreen,
+        CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
         var body = await JsonBody.ReadOptionalAsync(request, new StartSessionRequest(null), cancellationToken);
         var start = await signIns.StartAsync(device, body.Mvpd, ClientEndpoints.From(request.HttpContext), cancellationToken);
         var response = start.ToResponse();
+        if (response.Code is { } code)
+        {
+            response = response with { SecondScreenUrl = secondScreen.Value.UrlFor(code) };
+        }
         return start.NeedsUserLogin ? TypedResults.Accepted(response.StatusUrl, response) : TypedResults.Ok(response);
     }
 

@@ -15,6 +15,7 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
 {
     public const string Devices = "devices";
     public const string Sessions = "sessions";
+    public const string SessionCodes = "sessioncodes";
     public const string Profiles = "profiles";
     public const string Decisions = "decisions";
     public const string Plays = "plays";

@@ -53,6 +53,23 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         return app;
     }
 
+    /// <summary>
+    /// Like <see cref="StartAsync"/>, on a port chosen before start, for a real browser: the MVPD login's redirect URL and
+    /// the second-screen URL must name the DevHost's own address, and those settings are read once, at start.
+    /// </summary>
+    /// <param name="azurite">The shared Azurite.</param>
+    /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>.</param>
+    public static Task<PassBrokerApplication> StartOnOwnPortAsync(AzuriteFixture azurite, params string[] settings)
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        var origin = $"http://127.0.0.1:{port}";
+        // Later arguments win, so these replace the defaults' port 0 and redirect URL.
+        return StartAsync(azurite, [$"--urls={origin}", $"--SignIn:RedirectUrl={origin}/authn/done", $"--SecondScreen:PublicBaseUrl={origin}", .. settings]);
+    }
+
     /// <summary>Stops the DevHost (as a crash or deployment would) and starts a new one on the same storage and clock.</summary>
     public async Task RestartDevHostAsync()
     {

@@ -62,6 +62,40 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite) : IAsyncLifet
         Assert.Null(await Store.FindAsync(TestData.NewDeviceKey(), session.Code, default));
     }
 
+    [Fact]
+    public async Task FindByCodeAsync_AfterAdd_FindsTheSessionOfItsDevice()
+    {
+        var session = await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "ABC1234"), default);
+
+        Assert.Equal(session, await Store.FindByCodeAsync(session.Code, default));
+    }
+
+    [Fact]
+    public async Task FindByCodeAsync_UnknownCode_ReturnsNull()
+    {
+        await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "ABC1234"), default);
+
+        Assert.Null(await Store.FindByCodeAsync("ZZZ9999", default));
+    }
+
+    [Fact]
+    public async Task FindByCodeAsync_CodeReissuedToAnotherDevice_FindsTheNewerSession()
+    {
+        await Store.AddAsync(TestData.EndedSession(TestData.NewDeviceKey(), "ABC1234"), default);
+        var newer = await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "ABC1234"), default);
+
+        Assert.Equal(newer, await Store.FindByCodeAsync("ABC1234", default));
+    }
+
+    [Theory]
+    [MemberData(nameof(AwkwardCodes))]
+    public async Task FindByCodeAsync_AwkwardCode_FindsTheSessionStoredUnderIt(string code)
+    {
+        var session = await Store.AddAsync(TestData.EndedSession(TestData.NewDeviceKey(), code), default);
+
+        Expect.SameSession(session, await Store.FindByCodeAsync(code, default));
+    }
+
     public static TheoryData<string> AwkwardCodes() => new()
     {
         "a/b", "a\\b", "a#b", "a?b", "100%", "%41", "%2F", "tab\there", "\u0000nul", "bell\u0007", "\u007F\u0085\u009F",

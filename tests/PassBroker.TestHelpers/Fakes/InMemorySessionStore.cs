@@ -14,6 +14,9 @@ public sealed class InMemorySessionStore : ISessionStore
     public Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken) =>
         Task.FromResult(_sessions.GetValueOrDefault((deviceKey, code)));
 
+    public Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
+        Task.FromResult(_sessions.Values.Where(s => s.Code == code).MaxBy(s => s.CreatedAt));
+
     public Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)
     {
         var stored = session with { ETag = NextVersion() };

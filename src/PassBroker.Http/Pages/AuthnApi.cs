@@ -1,0 +1,152 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using PassBroker.Core.Errors;
+using PassBroker.Core.SecondScreen;
+using PassBroker.Core.Upstream;
+using PassBroker.Http.Edge;
+
+namespace PassBroker.Http.Pages;
+
+/// <summary>
+/// The second-screen sign-in (<c>GET/POST /authn</c>, <c>POST /authn/provider</c>): plain HTML forms that work
+/// without JavaScript. Bad input gets a page with a 4xx status, never Problem Details: a person is reading.
+/// </summary>
+/// <remarks>
+/// No antiforgery token: the forms carry no ambient authority. There is no cookie, session or login on this origin, so
+/// a forged POST can do nothing its author could not do by posting the same code directly. What a cross-site page
+/// could still gain is the victims' IPs to spread code guesses over; browsers say where a request comes from
+/// (<c>Sec-Fetch-Site</c>), so cross-site posts are refused.
+/// </remarks>
+public static class AuthnApi
+{
+    private static readonly FormOptions FormLimits = new()
+    {
+        BufferBody = false,
+        ValueCountLimit = 8,
+        KeyLengthLimit = 32,
+        ValueLengthLimit = 256,
+        MultipartBodyLengthLimit = 4096,
+    };
+
+    public static IEndpointRouteBuilder MapAuthnPages(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet(Routes.Authn, Show).ExcludeFromDescription();
+        routes.MapPost(Routes.Authn, EnterCodeAsync).ExcludeFromDescription();
+        routes.MapPost(Routes.AuthnProvider, ChooseProviderAsync).ExcludeFromDescription();
+        routes.MapGet(Routes.AuthnStylesheet, Stylesheet).ExcludeFromDescription();
+        return routes;
+    }
+
+    /// <summary>The page's one stylesheet, served by PassBroker itself (no CDN).</summary>
+    public static IResult Stylesheet() => Results.Text(AuthnStylesheet.Css, "text/css; charset=utf-8");
+
+    /// <summary>The code form; <c>?code=</c> (the TV's QR code) prefills it but checks nothing: a GET changes nothing.</summary>
+    public static IResult Show(HttpRequest request) =>
+        HtmlPage.Result(AuthnPages.CodeForm(TypedCodes.Normalize(request.Query["code"].FirstOrDefault()), error: null));
+
+    public static Task<IResult> EnterCodeAsync(HttpRequest request, SecondScreenService secondScreen, CodeEntryLimiter limiter, ILoggerFactory logs) =>
+        HandleAsync(request, limiter, logs, async (form, browser, ct) =>
+        {
+            var typed = form["code"].FirstOrDefault();
+            if (string.IsNullOrWhiteSpace(typed))
+            {
+                return Page(AuthnPages.CodeForm(null, "Enter the code shown on your TV."), StatusCodes.Status400BadRequest);
+            }
+            if (TypedCodes.Normalize(typed) is null)
+            {
+                return Page(AuthnPages.CodeForm(typed, "A code has only letters and digits. Check the code on your TV and try again."),
+                    StatusCodes.Status400BadRequest);
+            }
+            return Render(await secondScreen.EnterCodeAsync(typed, browser, ct), typed);
+        });
+
+    public static Task<IResult> ChooseProviderAsync(HttpRequest request, SecondScreenService secondScreen, CodeEntryLimiter limiter, ILoggerFactory logs) =>
+        HandleAsync(request, limiter, logs, async (form, browser, ct) =>
+        {
+            var typed = form["code"].FirstOrDefault();
+            return Render(await secondScreen.ChooseMvpdAsync(typed, form["mvpd"].FirstOrDefault(), browser, ct), typed);
+        });
+
+    private static IResult Render(SecondScreenStep step, string? typed) => step.Outcome switch
+    {
+        SecondScreenOutcome.ChooseMvpd => Page(AuthnPages.Picker(step.Code!, step.Mvpds!, error: null)),
+        SecondScreenOutcome.UnknownMvpd => Page(AuthnPages.Picker(step.Code!, step.Mvpds!, "Pick one of the providers below."),
+            StatusCodes.Status400BadRequest),
+        // 303: the browser follows with a GET, whatever the form's method was.
+        SecondScreenOutcome.Authenticate => new SeeOtherResult(step.AuthenticateUrl!),
+        SecondScreenOutcome.AlreadySignedIn => Page(AuthnPages.Message("Already signed in", "Your TV is already signed in",
+            "Your provider says this TV is already signed in with it. Go back to your TV; if it still asks you to sign in, start again there.")),
+        _ => Page(AuthnPages.CodeForm(TypedCodes.Normalize(typed) ?? typed, AuthnPages.InvalidCodeMessage), StatusCodes.Status400BadRequest),
+    };
+
+    private static async Task<IResult> HandleAsync(HttpRequest request, CodeEntryLimiter limiter, ILoggerFactory logs,
+        Func<IFormCollection, Core.Devices.ClientEndpoint, CancellationToken, Task<IResult>> handle)
+    {
+        if (request.Headers["Sec-Fetch-Site"] == "cross-site")
+        {
+            return Page(AuthnPages.Message("Not allowed", "Please use this site's own form",
+                "This sign-in form was sent from another website. Open the sign-in page yourself and enter the code there.", tryAgainLink: true),
+                StatusCodes.Status403Forbidden);
+        }
+        var browser = ClientEndpoints.From(request.HttpContext);
+        if (limiter.TryEnter(browser.IpAddress) is { } wait)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return Page(AuthnPages.Message("Too many tries", "Too many tries",
+                $"You've entered too many codes. Please wait {seconds} seconds, then try again.", tryAgainLink: true),
+                StatusCodes.Status429TooManyRequests);
+        }
+        if (await ReadFormAsync(request) is not { } form)
+        {
+            return Page(AuthnPages.CodeForm(null, "Something went wrong sending the form. Please enter your code again."),
+                StatusCodes.Status400BadRequest);
+        }
+        try
+        {
+            return await handle(form, browser, request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is AdobePassException or StoreUnavailableException)
+        {
+            logs.CreateLogger(typeof(AuthnApi)).SecondScreenDependencyFailed(e.GetType().Name, e.Message);
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return Page(AuthnPages.Message("Try again soon", "We can't sign you in right now",
+                "The sign-in service isn't answering. Please try again in a minute.", tryAgainLink: true),
+                StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    // Only url-encoded forms, small ones: the page's forms have two short fields.
+    private static async Task<IFormCollection?> ReadFormAsync(HttpRequest request)
+    {
+        if (!request.HasFormContentType || request.ContentLength > FormLimits.MultipartBodyLengthLimit)
+        {
+            return null;
+        }
+        try
+        {
+            return await request.ReadFormAsync(FormLimits, request.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Page(string html, int status = StatusCodes.Status200OK) => HtmlPage.Result(html, status);
+
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return Task.CompletedTask;
+        }
+    }
+}

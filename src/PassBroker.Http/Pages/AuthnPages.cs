@@ -1,0 +1,68 @@
+using PassBroker.Core.Upstream;
+
+namespace PassBroker.Http.Pages;
+
+/// <summary>The second-screen pages' HTML. Every value that did not come from us is encoded.</summary>
+internal static class AuthnPages
+{
+    public const string InvalidCodeMessage =
+        "We couldn't use that code. Check it against the code on your TV and try again. If it still doesn't work, the code " +
+        "may have expired: start signing in again on your TV to get a new one.";
+
+    /// <param name="code">What to prefill (the typed code after an error, or the <c>?code=</c> of a QR code).</param>
+    /// <param name="error">The error to announce, if any.</param>
+    public static string CodeForm(string? code, string? error)
+    {
+        var describedBy = error is null ? "code-help" : "code-help code-error";
+        var invalid = error is null ? "" : " aria-invalid=\"true\"";
+        return HtmlPage.Render(error is null ? "Enter your code" : "Check your code", $"""
+            <h1>Sign in on your TV</h1>
+            <p id="code-help" class="hint">Enter the code shown on your TV. Next, you pick your TV provider and sign in with your provider account.</p>
+            {Alert("code-error", error)}
+            <form method="post" action="/{Routes.Authn}">
+            <label for="code">Code from your TV</label>
+            <input id="code" name="code" type="text" required maxlength="40" autocomplete="one-time-code" autocapitalize="characters"
+              autocorrect="off" spellcheck="false" value="{HtmlPage.Encode(code)}" aria-describedby="{describedBy}"{invalid} autofocus>
+            <button type="submit">Continue</button>
+            </form>
+            """);
+    }
+
+    public static string Picker(string code, IReadOnlyList<Mvpd> mvpds, string? error)
+    {
+        var items = string.Concat(mvpds.Select(m => $"""
+            <li><button type="submit" name="mvpd" value="{HtmlPage.Encode(m.Id)}">{Logo(m)}<span>{HtmlPage.Encode(m.DisplayName)}</span></button></li>
+            """));
+        var list = mvpds.Count == 0
+            ? "<p>No TV providers are available right now. Please try again later.</p>"
+            : $"""<ul class="providers">{items}</ul>""";
+        return HtmlPage.Render("Choose your TV provider", $"""
+            <h1>Choose your TV provider</h1>
+            <p class="hint">Signing in the TV that shows code <span class="code">{HtmlPage.Encode(code)}</span>.</p>
+            {Alert("provider-error", error)}
+            <form method="post" action="/{Routes.AuthnProvider}">
+            <input type="hidden" name="code" value="{HtmlPage.Encode(code)}">
+            <fieldset><legend>Your TV provider</legend>
+            {list}
+            </fieldset>
+            </form>
+            <p><a href="/{Routes.Authn}">Use a different code</a></p>
+            """);
+    }
+
+    public static string Message(string title, string heading, string text, bool tryAgainLink = false) => HtmlPage.Render(title, $"""
+        <h1>{HtmlPage.Encode(heading)}</h1>
+        <p role="status">{HtmlPage.Encode(text)}</p>
+        {(tryAgainLink ? $"""<p><a class="button" href="/{Routes.Authn}">Try again</a></p>""" : "")}
+        """);
+
+    // role="alert" makes screen readers announce the error; the field points at it with aria-describedby.
+    private static string Alert(string id, string? error) =>
+        error is null ? "" : $"""<p id="{id}" class="error" role="alert">{HtmlPage.Encode(error)}</p>""";
+
+    // Decorative: the button's text names the provider, so the logo has an empty alt. Only absolute https logos.
+    private static string Logo(Mvpd mvpd) =>
+        Uri.TryCreate(mvpd.LogoUrl, UriKind.Absolute, out var logo) && logo.Scheme == Uri.UriSchemeHttps
+            ? $"""<img src="{HtmlPage.Encode(logo.AbsoluteUri)}" alt="" width="48" height="48">"""
+            : "";
+}

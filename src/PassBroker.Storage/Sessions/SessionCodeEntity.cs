@@ -1,0 +1,27 @@
+using Azure;
+using Azure.Data.Tables;
+using PassBroker.Storage.Tables;
+
+namespace PassBroker.Storage.Sessions;
+
+/// <summary>
+/// A row of the <c>sessioncodes</c> table: PartitionKey = escaped code, RowKey empty, pointing at the device whose
+/// session holds the code. The second-screen page has a code and no device; this row finds the session in one point
+/// read instead of a scan of every device's partition.
+/// </summary>
+internal sealed class SessionCodeEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string DeviceKey { get; set; } = "";
+
+    public static SessionCodeEntity For(string code, string deviceKey) => new()
+    {
+        PartitionKey = TableKeys.Escape(code),
+        RowKey = "",
+        DeviceKey = deviceKey,
+    };
+}
