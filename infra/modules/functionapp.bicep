@@ -112,6 +112,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       AdobePass__ServiceProvider: adobePassServiceProvider
       AdobePass__SoftwareStatement: secret(vault.properties.vaultUri, 'adobepass-software-statement')
       Admin__ApiKey: secret(vault.properties.vaultUri, 'admin-api-key')
+      // PassBroker's own tables, by the same identity (the account has shared keys disabled)
+      Storage__ConnectionString: storage.properties.primaryEndpoints.table
       Storage__DataKeys__Current: 'v1'
       Storage__DataKeys__Keys__v1: secret(vault.properties.vaultUri, 'storage-data-key-v1')
       SignIn__RedirectUrl: 'https://${name}.azurewebsites.net/authn/done'

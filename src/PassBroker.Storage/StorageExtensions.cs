@@ -1,5 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +40,8 @@ public static class StorageExtensions
         services.TryAddSingleton<IDataKeyProvider, ConfigurationDataKeyProvider>();
 
         // One client for the process: it owns the HTTP pipeline and its connection pool.
-        services.TryAddSingleton(provider => CreateServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(provider => CreateServiceClient(
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IConfiguration>()["AZURE_CLIENT_ID"]));
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<SecretSealer>();
         services.TryAddSingleton<IDeviceStore, TableDeviceStore>();
@@ -51,9 +54,8 @@ public static class StorageExtensions
         return builder;
     }
 
-    // Connection strings only, for now: an account URL with managed identity (DefaultAzureCredential) is wired by a later
-    // change, and StorageOptionsValidator refuses such a URL with a clear message until then.
-    private static TableServiceClient CreateServiceClient(StorageOptions options)
+    // A connection string (Azurite, keys, SAS), or the table endpoint with the app's managed identity.
+    private static TableServiceClient CreateServiceClient(StorageOptions options, string? managedIdentityClientId)
     {
         var clientOptions = new TableClientOptions();
         // Store calls sit on a device's request path: give up within seconds and answer 503, rather than the SDK's
@@ -63,6 +65,10 @@ public static class StorageExtensions
         clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        return new TableServiceClient(options.ConnectionString, clientOptions);
+        var connection = options.ConnectionString.Trim();
+        return StorageOptionsValidator.IsAccountUrl(connection)
+            ? new TableServiceClient(new Uri(connection),
+                new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = managedIdentityClientId }), clientOptions)
+            : new TableServiceClient(connection, clientOptions);
     }
 }

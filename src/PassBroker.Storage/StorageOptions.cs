@@ -17,7 +17,11 @@ public sealed class StorageOptions
     /// </summary>
     public const string SectionName = "Storage";
 
-    /// <summary>A storage connection string; the default is Azurite on its standard ports.</summary>
+    /// <summary>
+    /// A storage connection string (the default is Azurite on its standard ports), or the account's https table
+    /// endpoint, which connects by managed identity (<c>DefaultAzureCredential</c>, <c>AZURE_CLIENT_ID</c>): what Azure
+    /// deployments use, with shared keys disabled on the account.
+    /// </summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 
     /// <summary>Put before every table name (letters and digits), so several deployments or tests can share one account.</summary>

@@ -15,12 +15,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         {
             failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)} is required.");
         }
-        else if (IsAccountUrl(connection))
+        else if (IsAccountUrl(connection) && !(Uri.TryCreate(connection, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps))
         {
-            // An account URL without a key is how Azure deployments should connect (managed identity through
-            // DefaultAzureCredential); that credential is wired by a later change, so refuse it clearly until then.
+            // The token of a managed identity must never travel in clear text.
             failures.Add($"{StorageOptions.SectionName}:{nameof(StorageOptions.ConnectionString)} is an account URL; " +
-                "managed identity is not supported yet, give a connection string with a key or SAS.");
+                "it must be the https table endpoint, e.g. https://<account>.table.core.windows.net/.");
         }
 
         var prefix = options.TablePrefix ?? "";
@@ -33,7 +32,7 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static bool IsAccountUrl(string connection) =>
+    internal static bool IsAccountUrl(string connection) =>
         connection.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ||
         connection.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
 }

@@ -66,7 +66,7 @@ public sealed class StorageOptionsTests
     }
 
     [Theory]
-    [InlineData("Storage:ConnectionString", "https://account.table.core.windows.net", "managed identity is not supported yet")]
+    [InlineData("Storage:ConnectionString", "http://account.table.core.windows.net", "must be the https table endpoint")]
     [InlineData("Storage:ConnectionString", " ", "Storage:ConnectionString is required")]
     [InlineData("Storage:TablePrefix", "1abc", "Storage:TablePrefix must be")]
     [InlineData("Storage:TablePrefix", "a-b", "Storage:TablePrefix must be")]
@@ -89,6 +89,24 @@ public sealed class StorageOptionsTests
         Assert.Same(services.GetRequiredService<ISessionStore>(), services.GetRequiredService<ISessionStore>());
         Assert.Same(services.GetRequiredService<IProfileCache>(), services.GetRequiredService<IProfileCache>());
         Assert.Same(services.GetRequiredService<TableServiceClient>(), services.GetRequiredService<TableServiceClient>());
+    }
+
+    [Fact]
+    public void AddPassBrokerStorage_TableEndpoint_ConnectsByManagedIdentityToThatAccount()
+    {
+        using var host = Build(new()
+        {
+            ["Storage:ConnectionString"] = "https://passbroker.table.core.windows.net/",
+            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
+            ["Storage:DataKeys:Current"] = "dev1",
+            ["Storage:DataKeys:Keys:dev1"] = ValidKey,
+        });
+
+        var client = host.Services.GetRequiredService<TableServiceClient>();
+
+        // No key anywhere: the account name comes from the endpoint, the token from DefaultAzureCredential on use.
+        Assert.Equal("passbroker", client.AccountName);
+        Assert.Equal(new Uri("https://passbroker.table.core.windows.net/"), client.Uri);
     }
 
     [Fact]
