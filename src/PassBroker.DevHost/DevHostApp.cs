@@ -1,12 +1,7 @@
-using PassBroker.AdobePass;
-using PassBroker.Core;
-using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Workflow;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Workflow;
 using PassBroker.Http;
-using PassBroker.Storage;
-using PassBroker.Storage.Secrets;
 
 namespace PassBroker.DevHost;
 
@@ -22,22 +17,14 @@ public static class DevHostApp
         // Local dependencies start first, so the workflow host finds storage up when it resumes pending sign-ins.
         builder.AddLocalDependencies();
 
-        // PassBroker
-        builder.AddPassBrokerCore();
-        builder.AddAdobePass();
-        builder.AddPassBrokerStorage();
-        builder.AddPassBrokerSecrets();
-        builder.AddPassBrokerHttp();
-
-        // Programmer business rules around every authorize (resource allow/deny lists, concurrent plays)
-        builder.AddPassBrokerAuthorizationRules();
+        // PassBroker: the same registrations as the Functions app
+        builder.AddPassBroker();
 
         // The polling workflow without Durable Functions
         builder.Services.AddSingleton<InProcessWorkflowHost>();
         builder.Services.AddSingleton<IWorkflowStarter>(s => s.GetRequiredService<InProcessWorkflowHost>());
         builder.Services.AddHostedService(s => s.GetRequiredService<InProcessWorkflowHost>());
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -1,15 +1,10 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PassBroker.AdobePass;
-using PassBroker.Core;
-using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Edge;
 using PassBroker.Functions.Workflow;
 using PassBroker.Http;
-using PassBroker.Storage;
-using PassBroker.Storage.Secrets;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
@@ -22,14 +17,7 @@ builder.UseMiddleware<ForwardedHeadersWorkerMiddleware>();
 builder.UseMiddleware<PassBrokerProblemsMiddleware>();
 
 // PassBroker: the same registrations as the DevHost
-builder.AddPassBrokerCore();
-builder.AddAdobePass();
-builder.AddPassBrokerStorage();
-builder.AddPassBrokerSecrets();
-builder.AddPassBrokerHttp();
-
-// Programmer business rules around every authorize (resource allow/deny lists, concurrent plays)
-builder.AddPassBrokerAuthorizationRules();
+builder.AddPassBroker();
 
 // The polling workflow as a Durable orchestration (started from the create-session function's DurableTaskClient)
 builder.Services.AddScoped<DurableClientHolder>();

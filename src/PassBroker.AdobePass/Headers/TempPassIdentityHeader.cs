@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using PassBroker.Core.Devices;
 
@@ -21,7 +20,4 @@ public static class TempPassIdentityHeader
         }
         return Convert.ToBase64String(json.ToArray());
     }
-
-    /// <summary>The JSON inside, for tests and diagnostics.</summary>
-    public static string DecodeJson(string value) => Encoding.UTF8.GetString(Convert.FromBase64String(value));
 }

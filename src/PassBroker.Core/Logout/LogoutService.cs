@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
-using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Upstream;
@@ -20,9 +19,7 @@ public sealed class LogoutService(
     /// <returns>What the app must do per MVPD; empty when the device had no profile to log out of.</returns>
     public async Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceRecord device, ClientEndpoint client, string? mvpd, CancellationToken cancellationToken)
     {
-        var chosen = mvpd is not null
-            ? MvpdIds.Validate(mvpd, "mvpd")
-            : (await profiles.GetAsync(device, client, cancellationToken)).MaxBy(p => p.NotAfter)?.Mvpd;
+        var chosen = await profiles.FindMvpdAsync(device, client, mvpd, cancellationToken);
         if (chosen is null)
         {
             return [];

@@ -33,15 +33,14 @@ public sealed class ProfileService(IProfileCache cache, IAdobePassClient adobePa
     /// The MVPD a request is about: the one it names, else the device's profile with the longest validity. A device with
     /// no profile must sign in first: that is a 403 <c>authentication_required</c>.
     /// </summary>
-    public async Task<string> ChooseMvpdAsync(DeviceRecord device, ClientEndpoint client, string? requested, CancellationToken cancellationToken)
-    {
-        if (requested is not null)
-        {
-            return MvpdIds.Validate(requested, "mvpd");
-        }
-        var profiles = await GetAsync(device, client, cancellationToken);
-        return profiles.MaxBy(p => p.NotAfter)?.Mvpd
+    public async Task<string> ChooseMvpdAsync(DeviceRecord device, ClientEndpoint client, string? requested, CancellationToken cancellationToken) =>
+        await FindMvpdAsync(device, client, requested, cancellationToken)
             ?? throw new PassBrokerException(403, ErrorCodes.AuthenticationRequired, "The user must sign in with their TV provider.",
                 "This device has no valid profile; start a sign-in with POST /api/authentication/sessions.");
-    }
+
+    /// <summary>Like <see cref="ChooseMvpdAsync"/>, but null when the request names none and the device has no profile.</summary>
+    public async Task<string?> FindMvpdAsync(DeviceRecord device, ClientEndpoint client, string? requested, CancellationToken cancellationToken) =>
+        requested is not null
+            ? MvpdIds.Validate(requested, "mvpd")
+            : (await GetAsync(device, client, cancellationToken)).MaxBy(p => p.NotAfter)?.Mvpd;
 }

@@ -57,7 +57,8 @@ internal sealed class TableDecisionCache(StorageTables tables, TimeProvider time
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(deviceKey)}");
         var rows = new List<TableTransactionAction>();
-        await foreach (var row in tables.QueryAsync<DecisionEntity>(StorageTables.Decisions, filter, cancellationToken))
+        // Keys only: deleting needs nothing of the cached decisions themselves.
+        await foreach (var row in tables.QueryAsync<TableEntity>(StorageTables.Decisions, filter, cancellationToken, [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)]))
         {
             rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, Azure.ETag.All));
         }

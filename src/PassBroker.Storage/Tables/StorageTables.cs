@@ -79,13 +79,17 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     }
 
     /// <summary>Runs a query, translating outages like <see cref="ExecuteAsync{T}"/>; a missing table reads as empty.</summary>
+    /// <param name="table">The logical table name.</param>
+    /// <param name="filter">The OData filter.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    /// <param name="select">Only these properties, when the rows' other columns are not needed (say, to delete them).</param>
     public async IAsyncEnumerable<T> QueryAsync<T>(string table, string filter,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken, IEnumerable<string>? select = null)
         where T : class, ITableEntity
     {
         // Getting the client through ExecuteAsync creates the table with the same outage handling as any operation.
         var client = await ExecuteAsync(table, (c, _) => Task.FromResult(c), cancellationToken);
-        await using var rows = client.QueryAsync<T>(filter, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using var rows = client.QueryAsync<T>(filter, select: select, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             try

@@ -9,8 +9,6 @@ public sealed class InMemoryDecisionCache(TimeProvider time) : IDecisionCache
 {
     private readonly ConcurrentDictionary<(string DeviceKey, string Mvpd, string Resource), Decision> _permits = new();
 
-    public int Removals;
-
     public Task<IReadOnlyDictionary<string, Decision>> FindPermitsAsync(string deviceKey, string mvpd, IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -31,7 +29,6 @@ public sealed class InMemoryDecisionCache(TimeProvider time) : IDecisionCache
 
     public Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref Removals);
         foreach (var key in _permits.Keys.Where(k => k.DeviceKey == deviceKey))
         {
             _permits.TryRemove(key, out _);
