@@ -19,7 +19,7 @@ public static class AdminApi
     public static async Task<Ok<ResetTempPassResponse>> ResetTempPassAsync(
         HttpRequest request, TempPassResetService resets, CancellationToken cancellationToken)
     {
-        AdminAuthentication.RequireAdmin(request);
+        await AdminAuthentication.RequireAdminAsync(request, cancellationToken);
         var body = await JsonBody.ReadAsync<ResetTempPassRequest>(request, cancellationToken);
         var result = await resets.ResetAsync(new TempPassResetRequest(body.Kind, body.DeviceId, body.Email, body.Hash, body.All), cancellationToken);
         return TypedResults.Ok(new ResetTempPassResponse(result.Kind.ToString().ToLowerInvariant(), result.Mvpd, result.Scope, result.UpstreamStatus));
