@@ -41,16 +41,8 @@ public static class AdminApi
         {
             throw PassBrokerException.Validation("maxRows", $"maxRows is 1 to {ResealRequest.MostRows}.");
         }
-        try
-        {
-            var report = await resealer.ResealAsync(body.Continuation, maxRows, cancellationToken);
-            return TypedResults.Ok(new ResealResponse(report.CurrentVersion, report.Scanned, report.Resealed, report.Conflicts,
-                report.Unreadable, report.Continuation));
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 400)
-        {
-            // Table Storage refuses a continuation it did not issue.
-            throw PassBrokerException.Validation("continuation", "continuation is not one this route handed out.");
-        }
+        var report = await resealer.ResealAsync(body.Continuation, maxRows, cancellationToken);
+        return TypedResults.Ok(new ResealResponse(report.CurrentVersion, report.Scanned, report.Resealed, report.Conflicts,
+            report.Unreadable, report.Continuation));
     }
 }

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using PassBroker.Core.Errors;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Tables;
 
@@ -18,12 +19,13 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
 
     public async Task<ResealReport> ResealAsync(string? continuation, int maxRows, CancellationToken cancellationToken)
     {
+        var position = continuation is null ? null : Decode(continuation);
         var current = (await keys.GetCurrentKeyAsync(cancellationToken)).Version;
         var client = await tables.ExecuteAsync(StorageTables.Devices, (table, _) => Task.FromResult(table), cancellationToken);
         var page = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
         {
             await foreach (var first in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", .. Columns], maxPerPage: maxRows, cancellationToken: ct)
-                .AsPages(continuation, maxRows).WithCancellation(ct))
+                .AsPages(position, maxRows).WithCancellation(ct))
             {
                 return first;
             }
@@ -42,7 +44,30 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
             }
         }
         logger.ResealBatch(rows.Count, resealed, current, conflicts, unreadable);
-        return new ResealReport(current, rows.Count, resealed, conflicts, unreadable, page?.ContinuationToken);
+        return new ResealReport(current, rows.Count, resealed, conflicts, unreadable,
+            page?.ContinuationToken is { } next ? Encode(next) : null);
+    }
+
+    // Table Storage reads any text as a position, so a mistyped continuation would silently skip rows and report the
+    // table done. Handing out the position wrapped makes a token this route did not issue fail loudly instead.
+    private const string ContinuationPrefix = "r1.";
+
+    private static string Encode(string position) =>
+        ContinuationPrefix + System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(position));
+
+    private static string Decode(string continuation)
+    {
+        try
+        {
+            if (continuation.StartsWith(ContinuationPrefix, StringComparison.Ordinal))
+            {
+                return System.Text.Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(continuation.AsSpan(ContinuationPrefix.Length)));
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        throw PassBrokerException.Validation("continuation", "continuation is not one this route handed out.");
     }
 
     private async Task<Outcome> ResealRowAsync(TableClient client, TableEntity row, string current, CancellationToken cancellationToken)

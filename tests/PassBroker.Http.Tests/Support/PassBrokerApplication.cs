@@ -78,8 +78,10 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     private static bool IsEmulatorSetting(string setting) => setting.StartsWith("--Emulator:", StringComparison.Ordinal);
 
     /// <summary>Stops the DevHost (as a crash or deployment would) and starts a new one on the same storage and clock.</summary>
-    public async Task RestartDevHostAsync()
+    /// <param name="moreSettings">Settings added from this start on (a deployment that changes configuration).</param>
+    public async Task RestartDevHostAsync(params string[] moreSettings)
     {
+        _settings = [.. _settings, .. moreSettings];
         await DevHost.DisposeAsync();
         DevHost = await StartDevHostAsync();
     }
