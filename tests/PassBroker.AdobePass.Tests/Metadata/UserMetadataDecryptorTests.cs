@@ -46,8 +46,7 @@ public sealed class UserMetadataDecryptorTests
     [InlineData("SHA256")]
     public async Task DecryptAsync_Base64RsaOaep_ReturnsThePlaintext(string hash)
     {
-        var padding = hash == "SHA1" ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256;
-        var value = Convert.ToBase64String(PublicKey(TestCertificates.Primary).Encrypt(Encoding.UTF8.GetBytes("10001"), padding));
+        var value = RawRsa(TestCertificates.Primary, hash, "10001");
 
         Assert.Equal("10001", await Decryptor().DecryptAsync(value, CancellationToken.None));
     }
@@ -99,8 +98,7 @@ public sealed class UserMetadataDecryptorTests
     [InlineData("SHA256")]
     public async Task DecryptAsync_RsaValueForAnotherCertificate_ErrorNotGarbage(string hash)
     {
-        var padding = hash == "SHA1" ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256;
-        var value = Convert.ToBase64String(PublicKey(TestCertificates.Stranger).Encrypt(Encoding.UTF8.GetBytes("10001"), padding));
+        var value = RawRsa(TestCertificates.Stranger, hash, "10001");
 
         var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(value, CancellationToken.None));
 
@@ -168,6 +166,9 @@ public sealed class UserMetadataDecryptorTests
 
     private UserMetadataDecryptor Decryptor() => new(new MetadataCertificates(_secrets,
         Options.Create(new AdobePassOptions { ServiceProvider = "REF30" }), NullLogger<MetadataCertificates>.Instance));
+
+    private static string RawRsa(TestCertificate certificate, string hash, string plaintext) => Convert.ToBase64String(
+        PublicKey(certificate).Encrypt(Encoding.UTF8.GetBytes(plaintext), hash == "SHA1" ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256));
 
     private static RSA PublicKey(TestCertificate certificate) =>
         X509CertificateLoader.LoadCertificate(Convert.FromBase64String(certificate.PublicDerBase64)).GetRSAPublicKey()!;
