@@ -56,18 +56,23 @@ public sealed class UserMetadataDecryption(IUserMetadataDecryptor decryptor, ILo
     }
 
     // Adobe encrypts the attribute's value; for a list such as zip that is JSON text (["10001"]), for a scalar it may be
-    // the bare text. JSON that parses is kept as JSON, anything else becomes a JSON string.
+    // the bare text. A JSON array, object or string is kept as JSON; anything else is the text itself, so a bare zip
+    // such as 02134 or 10001 stays a string rather than becoming a number.
     private static JsonElement ToJson(string plaintext)
     {
-        try
+        if (plaintext.TrimStart() is ['[' or '{' or '"', ..])
         {
-            using var document = JsonDocument.Parse(plaintext);
-            return document.RootElement.Clone();
+            try
+            {
+                using var structured = JsonDocument.Parse(plaintext);
+                return structured.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                // Not JSON after all: the text itself.
+            }
         }
-        catch (JsonException)
-        {
-            using var document = JsonDocument.Parse(JsonSerializer.Serialize(plaintext));
-            return document.RootElement.Clone();
-        }
+        using var text = JsonDocument.Parse(JsonSerializer.Serialize(plaintext));
+        return text.RootElement.Clone();
     }
 }

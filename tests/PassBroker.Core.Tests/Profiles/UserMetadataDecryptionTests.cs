@@ -24,14 +24,18 @@ public sealed class UserMetadataDecryptionTests
         Assert.Null(zip.Error);
     }
 
-    [Fact]
-    public async Task DecryptAsync_PlaintextThatIsNotJson_BecomesAJsonString()
+    [Theory]
+    [InlineData("10001")]
+    [InlineData("02134")]
+    [InlineData("[not json")]
+    [InlineData("true")]
+    public async Task DecryptAsync_PlaintextThatIsNotStructuredJson_StaysTheTextAsAString(string plaintext)
     {
-        _decryptor.Setup(d => d.DecryptAsync("cipher", It.IsAny<CancellationToken>())).ReturnsAsync("10001 ");
+        _decryptor.Setup(d => d.DecryptAsync("cipher", It.IsAny<CancellationToken>())).ReturnsAsync(plaintext);
 
         var profile = await Decryption().DecryptAsync(ProfileWith(("zip", Json("\"cipher\""), "enc")), CancellationToken.None);
 
-        Assert.Equal("10001 ", profile.Attributes["zip"].Value.GetString());
+        Assert.Equal(plaintext, profile.Attributes["zip"].Value.GetString());
     }
 
     [Fact]

@@ -10,7 +10,9 @@ public static class EmulatorHost
     /// <param name="time">The clock the emulator runs on.</param>
     /// <param name="settings">Emulator settings, <c>--Emulator:Key=value</c>.</param>
     public static Task<RunningApp> StartAsync(FakeTimeProvider time, params string[] settings) =>
-        RunningApp.StartAsync(urls => EmulatorApp.Create([urls, .. settings], services => services.AddSingleton<TimeProvider>(time)));
+        // No metadata encryption unless a test asks: the DevHost's appsettings.json (copied next to the tests) sets some.
+        RunningApp.StartAsync(urls => EmulatorApp.Create([urls, "--Emulator:MetadataEncryption:Certificate=", .. settings],
+            services => services.AddSingleton<TimeProvider>(time)));
 
     public static EmulatorState State(this RunningApp emulator) => emulator.Services.GetRequiredService<EmulatorState>();
 }
