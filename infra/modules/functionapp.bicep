@@ -45,9 +45,6 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-// A Key Vault reference resolved by the app's identity (keyVaultReferenceIdentity below).
-func secret(vaultUri string, secretName string) string => '@Microsoft.KeyVault(SecretUri=${vaultUri}secrets/${secretName})'
-
 resource app 'Microsoft.Web/sites@2024-04-01' = {
   name: name
   location: location
@@ -60,7 +57,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
-    keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -110,12 +106,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       // PassBroker
       AdobePass__BaseUrl: adobePassBaseUrl
       AdobePass__ServiceProvider: adobePassServiceProvider
-      AdobePass__SoftwareStatement: secret(vault.properties.vaultUri, 'adobepass-software-statement')
-      Admin__ApiKey: secret(vault.properties.vaultUri, 'admin-api-key')
+      // Secrets are read by PassBroker itself from AZURE_KEY_VAULT_ENDPOINT (cached, versioned), not as Key Vault
+      // references: the data key needs its older versions too, and a rotation must not need a restart.
+      // Names: software-statement, admin-api-key, data-key, metadata-certificate (+ -backup); see the README.
+      Secrets__Source: 'KeyVault'
       // PassBroker's own tables, by the same identity (the account has shared keys disabled)
       Storage__ConnectionString: storage.properties.primaryEndpoints.table
-      Storage__DataKeys__Current: 'v1'
-      Storage__DataKeys__Keys__v1: secret(vault.properties.vaultUri, 'storage-data-key-v1')
       SignIn__RedirectUrl: 'https://${name}.azurewebsites.net/authn/done'
       SignIn__LogoutRedirectUrl: 'https://${name}.azurewebsites.net/authn/signed-out'
       SignIn__DomainName: '${name}.azurewebsites.net'

@@ -1,4 +1,5 @@
-// PassBroker's secrets (software statement, data keys, admin key); access by Azure RBAC only, no access policies.
+// PassBroker's secrets (software statement, data key, admin key, metadata certificates); access by Azure RBAC only,
+// no access policies. PassBroker reads them itself (Secrets:Source KeyVault), as the app's user-assigned identity.
 param name string
 param location string
 param tags object

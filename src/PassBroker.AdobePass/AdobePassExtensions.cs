@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Management;
+using PassBroker.AdobePass.Metadata;
 using PassBroker.AdobePass.V2;
+using PassBroker.Core.Profiles;
 using PassBroker.Core.Upstream;
 using Refit;
 
@@ -28,6 +30,8 @@ public static class AdobePassExtensions
         builder.Services.AddSingleton<IAdobePassClient, AdobePassClient>();
         builder.Services.AddSingleton<ManagementTokenProvider>();
         builder.Services.AddSingleton<TempPassResetClient>();
+        builder.Services.AddSingleton<MetadataCertificates>();
+        builder.Services.AddSingleton<IUserMetadataDecryptor, UserMetadataDecryptor>();
         builder.Services.AddTransient<DeviceHeadersHandler>();
         builder.Services.AddTransient<BearerTokenHandler>();
 

@@ -5,7 +5,7 @@ namespace PassBroker.AdobePass;
 /// <summary>
 /// Where Adobe Pass is and who PassBroker is to it.
 /// <code>
-/// "AdobePass": { "BaseUrl": "https://sp.auth.adobe.com", "ServiceProvider": "REF30", "SoftwareStatement": "eyJ…",
+/// "AdobePass": { "BaseUrl": "https://sp.auth.adobe.com", "ServiceProvider": "REF30", "SoftwareStatementSecret": "software-statement",
 ///                "RequestTimeout": "00:00:10", "TokenRefreshMargin": "00:05:00", "PooledConnectionLifetime": "00:00:30" }
 /// </code>
 /// </summary>
@@ -22,9 +22,13 @@ public sealed class AdobePassOptions : IValidatableObject
     [Required]
     public string ServiceProvider { get; set; } = "";
 
-    /// <summary>The software statement (a JWT from the TVE Dashboard) DCR registrations are made with.</summary>
+    /// <summary>
+    /// The secret holding the software statement (a JWT from the TVE Dashboard) DCR registrations are made with. A
+    /// statement belongs to one service provider, as does a deployment; read on each registration (the store caches), so
+    /// a replaced statement is used from the next cache refresh on.
+    /// </summary>
     [Required]
-    public string SoftwareStatement { get; set; } = "";
+    public string SoftwareStatementSecret { get; set; } = "software-statement";
 
     /// <summary>Host of Adobe's management APIs (the Temp Pass reset); prequal: <c>https://mgmt-prequal.auth.adobe.com</c>.</summary>
     public Uri ManagementBaseUrl { get; set; } = new("https://mgmt.auth.adobe.com");
@@ -32,6 +36,15 @@ public sealed class AdobePassOptions : IValidatableObject
     /// <summary>Version of the Temp Pass reset API: <c>v3</c> (current) or the retired <c>v2.1</c> of older integrations.</summary>
     [RegularExpression("^(v3|v2\\.1)$")]
     public string TempPassResetVersion { get; set; } = "v3";
+
+    /// <summary>
+    /// Secret holding the primary metadata certificate with its private key (Base64 PKCS#12 or PEM; in Key Vault, a
+    /// certificate with an exportable key of this name). It opens the <c>enc</c> user metadata (e.g. <c>zip</c>).
+    /// </summary>
+    public string? MetadataCertificateSecret { get; set; } = "metadata-certificate";
+
+    /// <summary>Secret holding the backup certificate, tried after the primary: upload both to the TVE Dashboard to rotate.</summary>
+    public string? MetadataBackupCertificateSecret { get; set; } = "metadata-certificate-backup";
 
     /// <summary>Optional <c>redirect_uri</c> sent with DCR registrations.</summary>
     public string? DcrRedirectUri { get; set; }

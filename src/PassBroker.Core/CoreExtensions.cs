@@ -34,6 +34,7 @@ public static class CoreExtensions
         builder.Services.AddTransient<SignInService>();
         builder.Services.AddTransient<SecondScreenService>();
         builder.Services.AddTransient<ProfileService>();
+        builder.Services.AddTransient<UserMetadataDecryption>();
         builder.Services.AddTransient<AuthenticationCaches>();
         builder.Services.AddTransient<DecisionFetcher>();
         builder.Services.AddTransient<PreauthorizationService>();

@@ -52,4 +52,8 @@ internal static partial class Log
 
     [LoggerMessage(1501, LogLevel.Information, "Adobe refused the code of device {DeviceKey}, typed on a second screen")]
     public static partial void SecondScreenCodeRejected(this ILogger logger, string deviceKey);
+
+    // The attribute name and the reason only: the value is the user's data.
+    [LoggerMessage(1600, LogLevel.Warning, "Attribute {Attribute} of the {Mvpd} profile stays encrypted: {Reason}")]
+    public static partial void MetadataNotDecrypted(this ILogger logger, string mvpd, string attribute, string reason);
 }

@@ -53,6 +53,9 @@ public sealed class EmulatorOptions
     /// <summary>Most resources one authorize call may carry; more is <c>too_many_resources</c> (the typical limit is 1).</summary>
     public int AuthorizeMaxResources { get; set; } = 1;
 
+    /// <summary>Which user metadata is encrypted for the programmer's certificate (none unless a certificate is set).</summary>
+    public MetadataEncryptionOptions MetadataEncryption { get; } = new();
+
     /// <summary>The requestor's registered domains.</summary>
     public List<DomainOptions> Domains { get; } =
     [

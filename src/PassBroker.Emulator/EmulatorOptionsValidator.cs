@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Decisions;
+using PassBroker.Emulator.Profiles.Encryption;
 
 namespace PassBroker.Emulator;
 
@@ -23,6 +26,7 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         RequireAtLeastOne(failures, nameof(options.AuthorizeMaxResources), options.AuthorizeMaxResources);
         RequireKnownEntitlements(failures, options.Users);
         RequireValidTempPass(failures, options.Mvpds);
+        RequireUsableMetadataEncryption(failures, options.MetadataEncryption);
         RequireUnique(failures, "Emulator:Mvpds:Id", options.Mvpds.Select(m => m.Id));
         RequireUnique(failures, "Emulator:Users:Username", options.Users.Select(u => u.Username));
 
@@ -90,6 +94,31 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
             {
                 failures.Add($"{name}:IdentityKey must not be empty for a promotional TempPass.");
             }
+        }
+    }
+
+    private static void RequireUsableMetadataEncryption(List<string> failures, MetadataEncryptionOptions options)
+    {
+        const string Section = "Emulator:MetadataEncryption";
+        try
+        {
+            using var certificate = MetadataEncryptor.LoadCertificate(options.Certificate);
+            if (certificate is not null && certificate.GetRSAPublicKey() is null)
+            {
+                failures.Add($"{Section}:Certificate must hold an RSA public key.");
+            }
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            failures.Add($"{Section}:Certificate is neither PEM nor Base64 DER.");
+        }
+        if (options.KeyAlgorithm is not ("RSA-OAEP" or "RSA-OAEP-256"))
+        {
+            failures.Add($"{Section}:KeyAlgorithm must be RSA-OAEP or RSA-OAEP-256.");
+        }
+        if (!CompactJwe.ContentEncryptions.Contains(options.ContentEncryption))
+        {
+            failures.Add($"{Section}:ContentEncryption must be one of {string.Join(", ", CompactJwe.ContentEncryptions)}.");
         }
     }
 

@@ -15,4 +15,7 @@ internal static partial class Log
     // The message of our own exceptions carries codes and statuses only (see AdobePassException), never request data.
     [LoggerMessage(3002, LogLevel.Warning, "Second-screen page could not reach a dependency: {ExceptionType}: {Message}")]
     public static partial void SecondScreenDependencyFailed(this ILogger logger, string exceptionType, string message);
+
+    [LoggerMessage(3010, LogLevel.Warning, "Admin request refused: secret {SecretName} is missing or shorter than {MinimumLength} characters")]
+    public static partial void AdminKeyUnusable(this ILogger logger, string secretName, int minimumLength);
 }

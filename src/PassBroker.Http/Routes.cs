@@ -16,6 +16,7 @@ public static class Routes
     public const string Logout = "api/logout";
     public const string TempPass = "api/temppass";
     public const string AdminTempPassReset = "api/admin/temppass/reset";
+    public const string AdminDataKeysReseal = "api/admin/data-keys/reseal";
     public const string Health = "api/health";
     public const string Authn = "authn";
     public const string AuthnProvider = "authn/provider";

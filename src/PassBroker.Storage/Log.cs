@@ -26,9 +26,15 @@ internal static partial class Log
     [LoggerMessage(5100, LogLevel.Information, "Read secret {Name} (version {Version}) from Key Vault")]
     public static partial void SecretRead(this ILogger logger, string name, string? version);
 
-    [LoggerMessage(5101, LogLevel.Warning, "Key Vault has no secret {Name}")]
-    public static partial void SecretMissing(this ILogger logger, string name);
+    [LoggerMessage(5101, LogLevel.Warning, "Key Vault has no secret {Name} (version {Version})")]
+    public static partial void SecretMissing(this ILogger logger, string name, string? version);
 
     [LoggerMessage(5102, LogLevel.Error, "Key Vault did not serve secret {Name}")]
     public static partial void SecretStoreUnavailable(this ILogger logger, Exception exception, string name);
+
+    [LoggerMessage(5103, LogLevel.Warning, "Key Vault secret {Name} (version {Version}) is disabled; treated as absent")]
+    public static partial void SecretDisabled(this ILogger logger, string name, string? version);
+
+    [LoggerMessage(5110, LogLevel.Information, "Re-sealing: {Scanned} device rows read, {Resealed} moved to data key {Version}, {Conflicts} changed meanwhile, {Unreadable} unreadable")]
+    public static partial void ResealBatch(this ILogger logger, int scanned, int resealed, string version, int conflicts, int unreadable);
 }

@@ -17,6 +17,7 @@ using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
 using PassBroker.Storage.Plays;
 using PassBroker.Storage.Profiles;
+using PassBroker.Storage.Secrets;
 using PassBroker.Storage.Sessions;
 using PassBroker.Storage.Tables;
 
@@ -35,9 +36,13 @@ public static class StorageExtensions
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
 
-        // The data keys come from configuration for now; a Key Vault provider replaces these two registrations later.
+        // The data keys come from the secret source: Key Vault (versions of one secret) or Storage:DataKeys.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, DataKeyOptionsValidator>());
-        services.TryAddSingleton<IDataKeyProvider, ConfigurationDataKeyProvider>();
+        services.TryAddSingleton<IDataKeyProvider>(provider =>
+            provider.GetRequiredService<IOptions<SecretsOptions>>().Value.Source == SecretSource.KeyVault
+                ? ActivatorUtilities.CreateInstance<KeyVaultDataKeyProvider>(provider)
+                : ActivatorUtilities.CreateInstance<ConfigurationDataKeyProvider>(provider));
+        services.TryAddSingleton<IDataKeyResealer, DataKeyResealer>();
 
         // One client for the process: it owns the HTTP pipeline and its connection pool.
         services.TryAddSingleton(provider => CreateServiceClient(

@@ -27,5 +27,12 @@ public sealed class StorageOptions
     /// <summary>Put before every table name (letters and digits), so several deployments or tests can share one account.</summary>
     public string TablePrefix { get; set; } = "";
 
+    /// <summary>Data keys in configuration (<c>Secrets:Source</c> <c>Configuration</c>, the development default).</summary>
     public DataKeyOptions DataKeys { get; set; } = new();
+
+    /// <summary>
+    /// With <c>Secrets:Source</c> <c>KeyVault</c>: the Key Vault secret holding the data key (Base64 of 32 random bytes);
+    /// its Key Vault versions are the key versions. <see cref="DataKeys"/> is then not used.
+    /// </summary>
+    public string DataKeySecret { get; set; } = "data-key";
 }

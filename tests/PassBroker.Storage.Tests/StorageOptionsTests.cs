@@ -25,7 +25,7 @@ public sealed class StorageOptionsTests
         var options = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         Assert.Equal("UseDevelopmentStorage=true", options.ConnectionString);
         Assert.Equal("", options.TablePrefix);
-        Assert.Equal("dev1", host.Services.GetRequiredService<IDataKeyProvider>().CurrentKey.Version);
+        Assert.Equal("dev1", (await host.Services.GetRequiredService<IDataKeyProvider>().GetCurrentKeyAsync(default)).Version);
         await host.StopAsync();
     }
 

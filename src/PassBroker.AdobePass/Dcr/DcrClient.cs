@@ -3,21 +3,25 @@ using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Errors;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Secrets;
 
 namespace PassBroker.AdobePass.Dcr;
 
 /// <summary>DCR register and token calls, mapped to Core's types, with failures translated at this boundary.</summary>
-internal sealed class DcrClient(IDcrApi api, IOptions<AdobePassOptions> options, TimeProvider time)
+internal sealed class DcrClient(IDcrApi api, ISecretStore secrets, IOptions<AdobePassOptions> options, TimeProvider time)
 {
-    public Task<ClientCredentials> RegisterAsync(DeviceContext device, CancellationToken cancellationToken) =>
-        UpstreamErrorTranslator.CallAsync(async () =>
+    public async Task<ClientCredentials> RegisterAsync(DeviceContext device, CancellationToken cancellationToken)
+    {
+        var statement = await secrets.RequireAsync(options.Value.SoftwareStatementSecret, cancellationToken);
+        return await UpstreamErrorTranslator.CallAsync(async () =>
         {
-            var request = new ClientRegistrationRequest(options.Value.SoftwareStatement, options.Value.DcrRedirectUri);
+            var request = new ClientRegistrationRequest(statement, options.Value.DcrRedirectUri);
             var app = await api.RegisterAsync(request, new UpstreamCall(device, UpstreamHeaders.Dcr), cancellationToken);
             return app is { ClientId: { Length: > 0 } id, ClientSecret: { Length: > 0 } secret }
                 ? new ClientCredentials(id, secret)
                 : throw UpstreamErrorTranslator.Malformed("DCR registration returned no client credentials.");
         });
+    }
 
     public Task<AccessToken> RequestTokenAsync(DeviceContext device, ClientCredentials credentials, CancellationToken cancellationToken) =>
         UpstreamErrorTranslator.CallAsync(async () =>

@@ -32,5 +32,6 @@ public static class ErrorCodes
     public const string UpstreamThrottled = "upstream_throttled";
     public const string UpstreamMisconfigured = "upstream_misconfigured";
     public const string StorageUnavailable = "storage_unavailable";
+    public const string ServiceMisconfigured = "service_misconfigured";
     public const string InternalError = "internal_error";
 }

@@ -3,15 +3,23 @@ using PassBroker.Emulator;
 
 namespace PassBroker.DevHost.LocalDependencies;
 
-/// <summary>Runs the Adobe Pass emulator inside the DevHost process, so no second terminal is needed.</summary>
-internal sealed class EmulatorService(IOptions<LocalDependenciesOptions> options, ILogger<EmulatorService> logger) : IHostedService, IAsyncDisposable
+/// <summary>
+/// Runs the Adobe Pass emulator inside the DevHost process, so no second terminal is needed. It gets the DevHost's
+/// <c>Emulator</c> configuration section, so one appsettings file sets up both sides.
+/// </summary>
+internal sealed class EmulatorService(IOptions<LocalDependenciesOptions> options, IConfiguration configuration, ILogger<EmulatorService> logger)
+    : IHostedService, IAsyncDisposable
 {
     private WebApplication? _emulator;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var url = options.Value.EmulatorUrl.ToString().TrimEnd('/');
-        _emulator = EmulatorApp.Create([$"--urls={url}"]);
+        // The DevHost's own "Emulator" section (e.g. the metadata certificate it encrypts for) goes to the emulator.
+        var emulatorSettings = configuration.GetSection("Emulator").AsEnumerable()
+            .Where(pair => pair.Value is not null)
+            .Select(pair => $"--{pair.Key}={pair.Value}");
+        _emulator = EmulatorApp.Create([$"--urls={url}", .. emulatorSettings]);
         await _emulator.StartAsync(cancellationToken);
         logger.DependencyStarted("Adobe Pass emulator", url);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PassBroker.Emulator.Profiles.Encryption;
 
 namespace PassBroker.Emulator.Infrastructure;
 
@@ -15,6 +16,7 @@ internal static class EmulatorServiceCollectionExtensions
         // TryAdd, so a test's FakeTimeProvider registered afterwards (or before) wins.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorState>();
+        services.AddSingleton<MetadataEncryptor>();
 
         services.AddOptions<EmulatorOptions>()
             .BindConfiguration(EmulatorOptions.SectionName)

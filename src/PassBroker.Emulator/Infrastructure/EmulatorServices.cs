@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PassBroker.Emulator.Profiles.Encryption;
 
 namespace PassBroker.Emulator.Infrastructure;
 
@@ -7,7 +8,8 @@ internal sealed record EmulatorServices(
     EmulatorState State,
     IOptions<EmulatorOptions> Options,
     TimeProvider Time,
-    ILogger<EmulatorState> Logger)
+    ILogger<EmulatorState> Logger,
+    MetadataEncryptor Metadata)
 {
     public EmulatorOptions Settings => Options.Value;
 }

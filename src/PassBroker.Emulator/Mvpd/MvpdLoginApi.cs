@@ -57,7 +57,7 @@ internal static class MvpdLoginApi
 
         var settings = services.Settings;
         var profile = services.State.CompleteLogin(
-            settings.ServiceProvider, login.Session.Code, user.Username, UserMetadata.For(user), settings.ProfileLifetime);
+            settings.ServiceProvider, login.Session.Code, user.Username, services.Metadata.Apply(UserMetadata.For(user)), settings.ProfileLifetime);
         if (profile is null)
         {
             return InvalidCodePage();

@@ -1,3 +1,4 @@
+using PassBroker.Emulator.Profiles.Encryption;
 using PassBroker.Emulator.State;
 
 namespace PassBroker.Emulator.Profiles;
@@ -11,11 +12,15 @@ internal sealed record MvpdProfile(
     IReadOnlyDictionary<string, UserMetadataValue> Attributes)
 {
     private const string PlainState = "plain";
+    private const string EncryptedState = "enc";
 
     public static MvpdProfile From(StoredProfile profile) => new(
         profile.NotBefore.ToUnixTimeMilliseconds(),
         profile.NotAfter.ToUnixTimeMilliseconds(),
         profile.Issuer,
         profile.Type,
-        profile.Attributes.ToDictionary(a => a.Key, a => new UserMetadataValue(a.Value, PlainState), StringComparer.Ordinal));
+        profile.Attributes.ToDictionary(a => a.Key, a => a.Value is EncryptedValue encrypted
+                ? new UserMetadataValue(encrypted.Text, EncryptedState)
+                : new UserMetadataValue(a.Value, PlainState),
+            StringComparer.Ordinal));
 }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
 using PassBroker.Http.Edge;
+using PassBroker.Storage.Encryption;
 
 namespace PassBroker.Http.Admin;
 
@@ -12,6 +14,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(Routes.AdminTempPassReset, ResetTempPassAsync).WithName("ResetTempPass").WithTags("Admin");
+        routes.MapPost(Routes.AdminDataKeysReseal, ResealAsync).WithName("ResealDataKeys").WithTags("Admin");
         return routes;
     }
 
@@ -19,9 +22,27 @@ public static class AdminApi
     public static async Task<Ok<ResetTempPassResponse>> ResetTempPassAsync(
         HttpRequest request, TempPassResetService resets, CancellationToken cancellationToken)
     {
-        AdminAuthentication.RequireAdmin(request);
+        await AdminAuthentication.RequireAdminAsync(request, cancellationToken);
         var body = await JsonBody.ReadAsync<ResetTempPassRequest>(request, cancellationToken);
         var result = await resets.ResetAsync(new TempPassResetRequest(body.Kind, body.DeviceId, body.Email, body.Hash, body.All), cancellationToken);
         return TypedResults.Ok(new ResetTempPassResponse(result.Kind.ToString().ToLowerInvariant(), result.Mvpd, result.Scope, result.UpstreamStatus));
+    }
+
+    /// <summary>
+    /// After a data-key rotation: re-seals a page of device rows with the current key. Repeat with the answer's
+    /// <c>continuation</c> until it is null; then no row needs the old key version and it can be disabled.
+    /// </summary>
+    public static async Task<Ok<ResealResponse>> ResealAsync(HttpRequest request, IDataKeyResealer resealer, CancellationToken cancellationToken)
+    {
+        await AdminAuthentication.RequireAdminAsync(request, cancellationToken);
+        var body = await JsonBody.ReadOptionalAsync(request, new ResealRequest(null, null), cancellationToken);
+        var maxRows = body.MaxRows ?? ResealRequest.DefaultMaxRows;
+        if (maxRows is < 1 or > ResealRequest.MostRows)
+        {
+            throw PassBrokerException.Validation("maxRows", $"maxRows is 1 to {ResealRequest.MostRows}.");
+        }
+        var report = await resealer.ResealAsync(body.Continuation, maxRows, cancellationToken);
+        return TypedResults.Ok(new ResealResponse(report.CurrentVersion, report.Scanned, report.Resealed, report.Conflicts,
+            report.Unreadable, report.Continuation));
     }
 }

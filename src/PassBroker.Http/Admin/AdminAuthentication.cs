@@ -2,10 +2,12 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
+using PassBroker.Core.Secrets;
 
 namespace PassBroker.Http.Admin;
 
@@ -19,20 +21,28 @@ public static class AdminAuthentication
     public const string InvalidCode = "invalid_admin_credential";
     public const string DeviceTokenCode = "device_token_not_allowed";
 
-    public static void RequireAdmin(HttpRequest request)
+    public static async Task RequireAdminAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var header = request.Headers[HeaderNames.Authorization].ToString().Trim();
         if (header.Length == 0)
         {
-            throw new PassBrokerException(401, MissingCode, "An admin credential is required.", "Send 'Authorization: Bearer <Admin:ApiKey>'.");
+            throw new PassBrokerException(401, MissingCode, "An admin credential is required.", "Send 'Authorization: Bearer <admin key>'.");
         }
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
         if (DeviceTokens.TryParse(presented, out _, out _))
         {
             throw new PassBrokerException(403, DeviceTokenCode, "Device tokens cannot call admin routes.", "Use the admin credential.");
         }
-        var expected = request.HttpContext.RequestServices.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKey;
-        if (expected is null || !CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(expected)))
+        var services = request.HttpContext.RequestServices;
+        var secretName = services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKeySecret;
+        var expected = await services.GetRequiredService<ISecretStore>().GetAsync(secretName, cancellationToken);
+        if (expected is not { Length: >= AdminOptions.MinimumKeyLength })
+        {
+            // No usable key configured: nobody is admin. Said in the log for the operators, not to the caller.
+            services.GetRequiredService<ILogger<AdminOptions>>().AdminKeyUnusable(secretName, AdminOptions.MinimumKeyLength);
+            throw new PassBrokerException(401, InvalidCode, "The admin credential is not valid.");
+        }
+        if (!CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(expected)))
         {
             throw new PassBrokerException(401, InvalidCode, "The admin credential is not valid.");
         }

@@ -3,16 +3,20 @@ using System.ComponentModel.DataAnnotations;
 namespace PassBroker.Http.Admin;
 
 /// <summary>
-/// The operators' credential for the admin routes (Temp Pass reset). Unset, every admin request is refused.
+/// Where the operators' credential for the admin routes (Temp Pass reset, data-key re-sealing) is kept: a secret in the
+/// secret store (Key Vault in Azure, <c>Secrets:Values</c> locally). Missing or shorter than 32 characters, every admin
+/// request is refused.
 /// <code>
-/// "Admin": { "ApiKey": "&lt;at least 32 random characters&gt;" }
+/// "Admin": { "ApiKeySecret": "admin-api-key" }
 /// </code>
 /// </summary>
 public sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 
-    /// <summary>Sent as <c>Authorization: Bearer &lt;ApiKey&gt;</c>. A secret: Key Vault in Azure, user secrets locally.</summary>
-    [MinLength(32)]
-    public string? ApiKey { get; set; }
+    public const int MinimumKeyLength = 32;
+
+    /// <summary>The secret's name; its value is sent as <c>Authorization: Bearer &lt;value&gt;</c>.</summary>
+    [Required]
+    public string ApiKeySecret { get; set; } = "admin-api-key";
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using PassBroker.Core.Errors;
+using PassBroker.Core.Secrets;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Http.Problems;
@@ -15,6 +16,8 @@ public static class ProblemMapper
         PassBrokerException known => known,
         AdobePassException upstream => FromUpstream(upstream),
         StoreUnavailableException => new(503, ErrorCodes.StorageUnavailable, "Storage is unavailable.", "Try again shortly.") { RetryAfterSeconds = 5 },
+        MissingSecretException => new(503, ErrorCodes.ServiceMisconfigured, "PassBroker is not fully configured.",
+            "A secret it needs is missing; the operators have been told in the logs."),
         ConcurrencyConflictException => new(409, ErrorCodes.ConcurrencyConflict, "The resource changed while this request ran.", "Try again."),
         BadHttpRequestException bad => FromBadRequest(bad),
         _ => null,

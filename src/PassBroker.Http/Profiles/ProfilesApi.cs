@@ -18,10 +18,12 @@ public static class ProfilesApi
 
     /// <summary>The device's valid profiles; an empty list means the user has to sign in.</summary>
     public static async Task<Ok<ProfileListResponse>> GetAsync(
-        HttpRequest request, DeviceAuthenticator authenticator, ProfileService profiles, CancellationToken cancellationToken)
+        HttpRequest request, DeviceAuthenticator authenticator, ProfileService profiles, UserMetadataDecryption metadata,
+        CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
-        var list = await profiles.GetAsync(device, ClientEndpoints.From(request.HttpContext), cancellationToken);
+        var list = await metadata.DecryptAsync(
+            await profiles.GetAsync(device, ClientEndpoints.From(request.HttpContext), cancellationToken), cancellationToken);
         return TypedResults.Ok(new ProfileListResponse(list.Select(p => p.ToResponse()).ToList()));
     }
 }

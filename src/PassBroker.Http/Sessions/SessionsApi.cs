@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
+using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Edge;
 using PassBroker.Http.Pages;
@@ -39,10 +40,15 @@ public static class SessionsApi
 
     /// <summary>How the device's sign-in stands; <c>?wait=N</c> holds the answer up to N seconds while it is pending.</summary>
     public static async Task<Ok<SessionResponse>> GetAsync(
-        HttpRequest request, string code, DeviceAuthenticator authenticator, SignInService signIns, CancellationToken cancellationToken)
+        HttpRequest request, string code, DeviceAuthenticator authenticator, SignInService signIns, UserMetadataDecryption metadata,
+        CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
         var session = await signIns.GetAsync(device.DeviceKey, code, ParseWait(request), cancellationToken);
+        if (session.Profile is { } profile)
+        {
+            session = session with { Profile = await metadata.DecryptAsync(profile, cancellationToken) };
+        }
         return TypedResults.Ok(session.ToResponse());
     }
 

@@ -35,7 +35,7 @@ internal sealed class DeviceEntity : ITableEntity
     /// <summary>The promotional Temp Pass identity: an e-mail hash, not a secret (Adobe receives it as is).</summary>
     public string? TempPassIdentity { get; set; }
 
-    public static DeviceEntity From(DeviceRecord device, SecretSealer sealer)
+    public static async Task<DeviceEntity> FromAsync(DeviceRecord device, SecretSealer sealer, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(device.DeviceKey);
         return new DeviceEntity
@@ -45,8 +45,10 @@ internal sealed class DeviceEntity : ITableEntity
             DeviceId = device.DeviceId,
             Info = JsonSerializer.Serialize(device.Info, StorageJsonContext.Default.DeviceInfo),
             ClientId = device.Credentials.ClientId,
-            ClientSecret = sealer.Seal(device.Credentials.ClientSecret, Context(partition, nameof(ClientSecret))),
-            AccessToken = device.AccessToken is { } token ? sealer.Seal(token.Value, Context(partition, nameof(AccessToken))) : null,
+            ClientSecret = await sealer.SealAsync(device.Credentials.ClientSecret, Context(partition, nameof(ClientSecret)), cancellationToken),
+            AccessToken = device.AccessToken is { } token
+                ? await sealer.SealAsync(token.Value, Context(partition, nameof(AccessToken)), cancellationToken)
+                : null,
             AccessTokenExpiresAt = device.AccessToken?.ExpiresAt,
             DeviceTokenHash = device.DeviceTokenHash,
             RegisteredAt = device.RegisteredAt,
@@ -54,21 +56,24 @@ internal sealed class DeviceEntity : ITableEntity
         };
     }
 
-    public DeviceRecord ToRecord(SecretSealer sealer) => new()
+    public async Task<DeviceRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken) => new()
     {
         DeviceKey = TableKeys.Unescape(PartitionKey),
         DeviceId = DeviceId,
         Info = JsonSerializer.Deserialize(Info, StorageJsonContext.Default.DeviceInfo) ?? new DeviceInfo(),
-        Credentials = new ClientCredentials(ClientId, sealer.Open(ClientSecret, Context(PartitionKey, nameof(ClientSecret)))),
+        Credentials = new ClientCredentials(ClientId, await sealer.OpenAsync(ClientSecret, Context(PartitionKey, nameof(ClientSecret)), cancellationToken)),
         AccessToken = AccessToken is null
             ? null
-            : new AccessToken(sealer.Open(AccessToken, Context(PartitionKey, nameof(AccessToken))), AccessTokenExpiresAt ?? default),
+            : new AccessToken(await sealer.OpenAsync(AccessToken, Context(PartitionKey, nameof(AccessToken)), cancellationToken), AccessTokenExpiresAt ?? default),
         DeviceTokenHash = DeviceTokenHash,
         RegisteredAt = RegisteredAt,
         TempPassIdentity = TempPassIdentity,
         ETag = ETag.ToString(),
     };
 
-    private static SealingContext Context(string partition, string property) =>
+    /// <summary>Where a sealed property of the row with this partition lives (its associated data).</summary>
+    /// <param name="partition">The escaped device key.</param>
+    /// <param name="property">The property's name.</param>
+    public static SealingContext Context(string partition, string property) =>
         new(StorageTables.Devices, partition, Row, property);
 }

@@ -13,20 +13,20 @@ internal sealed class TableDeviceStore(StorageTables tables, SecretSealer sealer
         var found = await tables.ExecuteAsync(StorageTables.Devices,
             (table, ct) => table.GetEntityIfExistsAsync<DeviceEntity>(partition, DeviceEntity.Row, cancellationToken: ct),
             cancellationToken);
-        return found.HasValue ? Open(found.Value!) : null;
+        return found.HasValue ? await OpenAsync(found.Value!, cancellationToken) : null;
     }
 
     public async Task<DeviceRecord> AddAsync(DeviceRecord device, CancellationToken cancellationToken) =>
-        device with { ETag = await tables.InsertAsync(StorageTables.Devices, DeviceEntity.From(device, sealer), cancellationToken) };
+        device with { ETag = await tables.InsertAsync(StorageTables.Devices, await DeviceEntity.FromAsync(device, sealer, cancellationToken), cancellationToken) };
 
     public async Task<DeviceRecord> UpdateAsync(DeviceRecord device, CancellationToken cancellationToken) =>
-        device with { ETag = await tables.ReplaceAsync(StorageTables.Devices, DeviceEntity.From(device, sealer), device.ETag, cancellationToken) };
+        device with { ETag = await tables.ReplaceAsync(StorageTables.Devices, await DeviceEntity.FromAsync(device, sealer, cancellationToken), device.ETag, cancellationToken) };
 
-    private DeviceRecord Open(DeviceEntity entity)
+    private async Task<DeviceRecord> OpenAsync(DeviceEntity entity, CancellationToken cancellationToken)
     {
         try
         {
-            return entity.ToRecord(sealer);
+            return await entity.ToRecordAsync(sealer, cancellationToken);
         }
         catch (SealedValueException e)
         {

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace PassBroker.Storage.Encryption;
 
-/// <summary>Data keys from configuration (user secrets or app settings locally); Key Vault replaces it in Azure.</summary>
+/// <summary>
+/// Data keys from <c>Storage:DataKeys</c> (development, or deployments without a vault); with <c>Secrets:Source</c>
+/// <c>KeyVault</c>, <see cref="KeyVaultDataKeyProvider"/> takes its place.
+/// </summary>
 internal sealed class ConfigurationDataKeyProvider : IDataKeyProvider
 {
     private readonly Dictionary<string, DataKey> _keys;
@@ -18,7 +21,10 @@ internal sealed class ConfigurationDataKeyProvider : IDataKeyProvider
         CurrentKey = _keys[dataKeys.Current!];
     }
 
-    public DataKey CurrentKey { get; }
+    private DataKey CurrentKey { get; }
 
-    public DataKey? GetKey(string version) => _keys.GetValueOrDefault(version);
+    public ValueTask<DataKey> GetCurrentKeyAsync(CancellationToken cancellationToken) => ValueTask.FromResult(CurrentKey);
+
+    public ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_keys.GetValueOrDefault(version));
 }

@@ -1,12 +1,18 @@
 using Microsoft.Extensions.Options;
+using PassBroker.Storage.Secrets;
 
 namespace PassBroker.Storage.Encryption;
 
 /// <summary>Fails start-up when the configured data keys cannot seal or open anything, rather than on the first write.</summary>
-internal sealed class DataKeyOptionsValidator : IValidateOptions<StorageOptions>
+internal sealed class DataKeyOptionsValidator(IOptions<SecretsOptions> secrets) : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
+        if (secrets.Value.Source == SecretSource.KeyVault)
+        {
+            // The keys are versions of Storage:DataKeySecret in the vault; Storage:DataKeys is not read.
+            return ValidateOptionsResult.Skip;
+        }
         var keys = options.DataKeys;
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(keys.Current))

@@ -13,9 +13,23 @@ internal sealed class SecretSealer(IDataKeyProvider keys)
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    public string Seal(string plaintext, SealingContext context)
+    public async ValueTask<string> SealAsync(string plaintext, SealingContext context, CancellationToken cancellationToken) =>
+        Seal(plaintext, context, await keys.GetCurrentKeyAsync(cancellationToken));
+
+    public async ValueTask<string> OpenAsync(string sealedValue, SealingContext context, CancellationToken cancellationToken)
     {
-        var key = keys.CurrentKey;
+        var (version, encoded) = Parse(sealedValue, context);
+        var key = await keys.GetKeyAsync(version, cancellationToken) ?? throw Rejected(context, $"its key version '{version}' is unknown");
+        return Open(encoded, key, context);
+    }
+
+    /// <summary>The key version a sealed value names, or null when it is not a sealed value.</summary>
+    /// <param name="sealedValue">A value as stored.</param>
+    public static string? VersionOf(string sealedValue) =>
+        sealedValue.Split(':') is [Format, var version, _] ? version : null;
+
+    private static string Seal(string plaintext, SealingContext context, DataKey key)
+    {
         var plain = Encoding.UTF8.GetBytes(plaintext);
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
@@ -29,14 +43,11 @@ internal sealed class SecretSealer(IDataKeyProvider keys)
         return $"{Format}:{key.Version}:{Convert.ToBase64String(sealedBytes)}";
     }
 
-    public string Open(string sealedValue, SealingContext context)
+    private static (string Version, string Encoded) Parse(string sealedValue, SealingContext context) =>
+        sealedValue.Split(':') is [Format, var version, var encoded] ? (version, encoded) : throw Rejected(context, "it is not a v1 sealed value");
+
+    private static string Open(string encoded, DataKey key, SealingContext context)
     {
-        var parts = sealedValue.Split(':');
-        if (parts is not [Format, var version, var encoded])
-        {
-            throw Rejected(context, "it is not a v1 sealed value");
-        }
-        var key = keys.GetKey(version) ?? throw Rejected(context, $"its key version '{version}' is unknown");
         var sealedBytes = TryFromBase64(encoded);
         if (sealedBytes is null || sealedBytes.Length < NonceSize + TagSize)
         {

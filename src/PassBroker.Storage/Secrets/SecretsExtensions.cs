@@ -31,6 +31,7 @@ public static class SecretsExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => CreateClient(provider.GetRequiredService<IOptions<SecretsOptions>>().Value));
+        services.TryAddSingleton<KeyVaultReader>();
         services.TryAddSingleton<ISecretStore>(provider =>
             provider.GetRequiredService<IOptions<SecretsOptions>>().Value.Source == SecretSource.KeyVault
                 ? ActivatorUtilities.CreateInstance<KeyVaultSecretStore>(provider)

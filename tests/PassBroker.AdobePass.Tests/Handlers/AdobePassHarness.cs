@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Secrets;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Fakes;
 using PassBroker.TestHelpers.Hosting;
@@ -35,8 +36,8 @@ internal sealed class AdobePassHarness : IAsyncDisposable
         {
             ["AdobePass:BaseUrl"] = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
             ["AdobePass:ServiceProvider"] = "REF30",
-            ["AdobePass:SoftwareStatement"] = "dev-software-statement",
         });
+        builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore().Set("software-statement", "dev-software-statement"));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IDeviceStore, InMemoryDeviceStore>();
         builder.AddAdobePass();

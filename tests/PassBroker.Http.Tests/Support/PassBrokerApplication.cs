@@ -44,11 +44,16 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     public RunningApp DevHost { get; private set; } = null!;
 
     /// <param name="azurite">The shared Azurite.</param>
-    /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>, over the test defaults.</param>
+    /// <param name="settings">
+    /// More settings, <c>--Section:Key=value</c>, over the test defaults: <c>--Emulator:…</c> ones go to the emulator (as the
+    /// DevHost forwards its Emulator section), the rest to the DevHost.
+    /// </param>
     public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var app = new PassBrokerApplication(azurite, time, await EmulatorHost.StartAsync(time)) { _settings = settings };
+        var forEmulator = settings.Where(IsEmulatorSetting).ToArray();
+        var emulator = await EmulatorHost.StartAsync(time, [$"--Emulator:MetadataEncryption:Certificate={TestCertificates.Primary.PublicDerBase64}", .. forEmulator]);
+        var app = new PassBrokerApplication(azurite, time, emulator) { _settings = settings.Where(s => !IsEmulatorSetting(s)).ToArray() };
         app.DevHost = await app.StartDevHostAsync();
         return app;
     }
@@ -70,9 +75,13 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         return StartAsync(azurite, [$"--urls={origin}", $"--SignIn:RedirectUrl={origin}/authn/done", $"--SecondScreen:PublicBaseUrl={origin}", .. settings]);
     }
 
+    private static bool IsEmulatorSetting(string setting) => setting.StartsWith("--Emulator:", StringComparison.Ordinal);
+
     /// <summary>Stops the DevHost (as a crash or deployment would) and starts a new one on the same storage and clock.</summary>
-    public async Task RestartDevHostAsync()
+    /// <param name="moreSettings">Settings added from this start on (a deployment that changes configuration).</param>
+    public async Task RestartDevHostAsync(params string[] moreSettings)
     {
+        _settings = [.. _settings, .. moreSettings];
         await DevHost.DisposeAsync();
         DevHost = await StartDevHostAsync();
     }
@@ -86,9 +95,12 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         $"--AdobePass:ManagementBaseUrl={Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}",
         "--TempPass:BasicMvpd=TempPass_REF30",
         "--TempPass:PromotionalMvpd=TempPassPromo_REF30",
-        $"--Admin:ApiKey={AdminKey}",
         "--AdobePass:ServiceProvider=REF30",
-        "--AdobePass:SoftwareStatement=dev-software-statement",
+        // The service's secrets, from configuration as in development (the Key Vault adapter has its own tests).
+        $"--Secrets:Values:admin-api-key={AdminKey}",
+        "--Secrets:Values:software-statement=dev-software-statement",
+        $"--Secrets:Values:metadata-certificate={TestCertificates.Primary.Pkcs12Base64}",
+        $"--Secrets:Values:metadata-certificate-backup={TestCertificates.Backup.Pkcs12Base64}",
         $"--Storage:ConnectionString={_azurite.ConnectionString}",
         $"--Storage:TablePrefix={_tablePrefix}",
         "--Storage:DataKeys:Current=test1",

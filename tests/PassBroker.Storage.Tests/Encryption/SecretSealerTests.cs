@@ -11,19 +11,19 @@ public sealed class SecretSealerTests
     [InlineData("client-secret")]
     [InlineData("")]
     [InlineData("ünïcödé 日本語 😀 and a long tail ........................................................")]
-    public void Open_WhatSealProduced_ReturnsThePlaintext(string secret)
+    public async Task Open_WhatSealProduced_ReturnsThePlaintext(string secret)
     {
         var sealer = new SecretSealer(TestDataKeys.Create("k1"));
 
-        Assert.Equal(secret, sealer.Open(sealer.Seal(secret, Context), Context));
+        Assert.Equal(secret, await sealer.OpenAsync(await sealer.SealAsync(secret, Context, default), Context, default));
     }
 
     [Fact]
-    public void Seal_Always_WritesVersionedEnvelopeWithNonceAndTag()
+    public async Task Seal_Always_WritesVersionedEnvelopeWithNonceAndTag()
     {
         var sealer = new SecretSealer(TestDataKeys.Create("k1"));
 
-        var sealedValue = sealer.Seal("secret", Context);
+        var sealedValue = await sealer.SealAsync("secret", Context, default);
 
         var parts = sealedValue.Split(':');
         Assert.Equal(["v1", "k1"], parts[..2]);
@@ -32,11 +32,11 @@ public sealed class SecretSealerTests
     }
 
     [Fact]
-    public void Seal_SameValueTwice_UsesFreshNonces()
+    public async Task Seal_SameValueTwice_UsesFreshNonces()
     {
         var sealer = new SecretSealer(TestDataKeys.Create("k1"));
 
-        Assert.NotEqual(sealer.Seal("secret", Context), sealer.Seal("secret", Context));
+        Assert.NotEqual(await sealer.SealAsync("secret", Context, default), await sealer.SealAsync("secret", Context, default));
     }
 
     [Theory]
@@ -44,10 +44,10 @@ public sealed class SecretSealerTests
     [InlineData("partition")]
     [InlineData("row")]
     [InlineData("property")]
-    public void Open_ValueMovedToAnotherPlace_ThrowsSealedValueException(string moved)
+    public async Task Open_ValueMovedToAnotherPlace_ThrowsSealedValueException(string moved)
     {
         var sealer = new SecretSealer(TestDataKeys.Create("k1"));
-        var sealedValue = sealer.Seal("secret", Context);
+        var sealedValue = await sealer.SealAsync("secret", Context, default);
         var elsewhere = moved switch
         {
             "table" => Context with { Table = "sessions" },
@@ -56,38 +56,38 @@ public sealed class SecretSealerTests
             _ => Context with { Property = "AccessToken" },
         };
 
-        var error = Assert.Throws<SealedValueException>(() => sealer.Open(sealedValue, elsewhere));
+        var error = await Assert.ThrowsAsync<SealedValueException>(async () => await sealer.OpenAsync(sealedValue, elsewhere, default));
         Assert.Contains("altered, moved", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Open_TamperedCiphertext_ThrowsSealedValueException()
+    public async Task Open_TamperedCiphertext_ThrowsSealedValueException()
     {
         var sealer = new SecretSealer(TestDataKeys.Create("k1"));
-        var parts = sealer.Seal("secret", Context).Split(':');
+        var parts = (await sealer.SealAsync("secret", Context, default)).Split(':');
         var bytes = Convert.FromBase64String(parts[2]);
         bytes[14] ^= 0x01;
 
-        Assert.Throws<SealedValueException>(() => sealer.Open($"v1:k1:{Convert.ToBase64String(bytes)}", Context));
+        await Assert.ThrowsAsync<SealedValueException>(async () => await sealer.OpenAsync($"v1:k1:{Convert.ToBase64String(bytes)}", Context, default));
     }
 
     [Fact]
-    public void Open_UnknownKeyVersion_ThrowsSealedValueExceptionNamingIt()
+    public async Task Open_UnknownKeyVersion_ThrowsSealedValueExceptionNamingIt()
     {
         var keys = TestDataKeys.Create("k1");
-        var sealedValue = new SecretSealer(keys).Seal("secret", Context);
+        var sealedValue = await new SecretSealer(keys).SealAsync("secret", Context, default);
         var retired = new SecretSealer(keys.RotateTo("k2").Without("k1"));
 
-        var error = Assert.Throws<SealedValueException>(() => retired.Open(sealedValue, Context));
+        var error = await Assert.ThrowsAsync<SealedValueException>(async () => await retired.OpenAsync(sealedValue, Context, default));
         Assert.Contains("'k1' is unknown", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Open_SealedWithTheSameVersionNameButAnotherKey_ThrowsSealedValueException()
+    public async Task Open_SealedWithTheSameVersionNameButAnotherKey_ThrowsSealedValueException()
     {
-        var sealedValue = new SecretSealer(TestDataKeys.Create("k1")).Seal("secret", Context);
+        var sealedValue = await new SecretSealer(TestDataKeys.Create("k1")).SealAsync("secret", Context, default);
 
-        Assert.Throws<SealedValueException>(() => new SecretSealer(TestDataKeys.Create("k1")).Open(sealedValue, Context));
+        await Assert.ThrowsAsync<SealedValueException>(async () => await new SecretSealer(TestDataKeys.Create("k1")).OpenAsync(sealedValue, Context, default));
     }
 
     [Theory]
@@ -96,19 +96,19 @@ public sealed class SecretSealerTests
     [InlineData("v1:k1:not base64!")]
     [InlineData("v1:k1:AAAA")]
     [InlineData("v1:k1:a:b")]
-    public void Open_Malformed_ThrowsSealedValueException(string sealedValue)
+    public async Task Open_Malformed_ThrowsSealedValueException(string sealedValue)
     {
-        Assert.Throws<SealedValueException>(() => new SecretSealer(TestDataKeys.Create("k1")).Open(sealedValue, Context));
+        await Assert.ThrowsAsync<SealedValueException>(async () => await new SecretSealer(TestDataKeys.Create("k1")).OpenAsync(sealedValue, Context, default));
     }
 
     [Fact]
-    public void Open_SealedUnderAnOlderCurrentKey_StillOpensAfterRotation()
+    public async Task Open_SealedUnderAnOlderCurrentKey_StillOpensAfterRotation()
     {
         var keys = TestDataKeys.Create("k1");
-        var sealedValue = new SecretSealer(keys).Seal("secret", Context);
+        var sealedValue = await new SecretSealer(keys).SealAsync("secret", Context, default);
         var rotated = new SecretSealer(keys.RotateTo("k2"));
 
-        Assert.Equal("secret", rotated.Open(sealedValue, Context));
-        Assert.StartsWith("v1:k2:", rotated.Seal("secret", Context), StringComparison.Ordinal);
+        Assert.Equal("secret", await rotated.OpenAsync(sealedValue, Context, default));
+        Assert.StartsWith("v1:k2:", await rotated.SealAsync("secret", Context, default), StringComparison.Ordinal);
     }
 }

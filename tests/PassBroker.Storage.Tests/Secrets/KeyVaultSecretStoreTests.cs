@@ -1,12 +1,9 @@
-using Azure;
 using Azure.Security.KeyVault.Secrets;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PassBroker.Core.Errors;
 using PassBroker.Storage.Secrets;
-using PassBroker.TestHelpers.Fakes;
 
 namespace PassBroker.Storage.Tests.Secrets;
 
@@ -14,30 +11,14 @@ namespace PassBroker.Storage.Tests.Secrets;
 public sealed class KeyVaultSecretStoreTests
 {
     private readonly FakeTimeProvider _time = new();
-    private readonly Mock<SecretClient> _client = new();
-    private readonly CapturingLoggerProvider _logs = new();
-    private int _reads;
+    private readonly SecretClientDouble _vault = new();
 
-    private KeyVaultSecretStore Store() => new(_client.Object, Options.Create(new SecretsOptions { CacheDuration = TimeSpan.FromMinutes(30) }), _time,
-        LoggerFactory.Create(b => b.AddProvider(_logs)).CreateLogger<KeyVaultSecretStore>());
+    private KeyVaultSecretStore Store() =>
+        new(_vault.Reader(), Options.Create(new SecretsOptions { CacheDuration = TimeSpan.FromMinutes(30) }), _time);
 
-    private void VaultHolds(string name, string value, string version = "v1", Task? gate = null) =>
-        _client.Setup(c => c.GetSecretAsync(name, null, It.IsAny<CancellationToken>()))
-            .Returns(async () =>
-            {
-                Interlocked.Increment(ref _reads);
-                if (gate is not null)
-                {
-                    await gate;
-                }
-                var properties = SecretModelFactory.SecretProperties(new Uri($"https://kv.vault.azure.net/secrets/{name}/{version}"), name: name, version: version);
-                return Response.FromValue(SecretModelFactory.KeyVaultSecret(properties, value), Mock.Of<Response>());
-            });
+    private void VaultHolds(string name, string value, string version = "v1", Task? gate = null) => _vault.Holds(name, value, version, gate);
 
-    private void VaultFails(string name, int status) =>
-        _client.Setup(c => c.GetSecretAsync(name, null, It.IsAny<CancellationToken>()))
-            .Callback(() => Interlocked.Increment(ref _reads))
-            .ThrowsAsync(new RequestFailedException(status, "failed"));
+    private void VaultFails(string name, int status) => _vault.Fails(name, status);
 
     [Fact]
     public async Task GetAsync_WithinCacheDuration_ReadsTheVaultOnce()
@@ -49,7 +30,7 @@ public sealed class KeyVaultSecretStoreTests
         _time.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal("s3cret", await store.GetAsync("Admin-Api-Key", default));
 
-        Assert.Equal(1, _reads);
+        Assert.Equal(1, _vault.Reads);
     }
 
     [Fact]
@@ -76,7 +57,7 @@ public sealed class KeyVaultSecretStoreTests
         gate.SetResult();
 
         Assert.All(await Task.WhenAll(readers), value => Assert.Equal("k", value));
-        Assert.Equal(1, _reads);
+        Assert.Equal(1, _vault.Reads);
     }
 
     [Fact]
@@ -88,7 +69,7 @@ public sealed class KeyVaultSecretStoreTests
         Assert.Null(await store.GetAsync("no-such-secret", default));
         Assert.Null(await store.GetAsync("no-such-secret", default));
 
-        Assert.Equal(1, _reads);
+        Assert.Equal(1, _vault.Reads);
     }
 
     [Theory]
@@ -113,7 +94,7 @@ public sealed class KeyVaultSecretStoreTests
 
         await Store().GetAsync("admin-api-key", default);
 
-        var line = Assert.Single(_logs.Lines);
+        var line = Assert.Single(_vault.Logs.Lines);
         Assert.Contains("admin-api-key", line, StringComparison.Ordinal);
         Assert.Contains("ver-7", line, StringComparison.Ordinal);
         Assert.DoesNotContain("very-secret-value", line, StringComparison.Ordinal);
@@ -127,5 +108,33 @@ public sealed class KeyVaultSecretStoreTests
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Store().GetAsync(name, default));
         await Assert.ThrowsAsync<ArgumentException>(() => new ConfigurationSecretStore(Mock.Of<IOptionsMonitor<SecretsOptions>>(m => m.CurrentValue == new SecretsOptions())).GetAsync(name, default));
+    }
+
+    [Fact]
+    public async Task GetAsync_ThrottledThenServed_503ThenTheValue()
+    {
+        // The SDK's own retries (honouring Retry-After) ran out: this request fails cleanly, the next one reads again.
+        VaultFails("software-statement", 429);
+        var store = Store();
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => store.GetAsync("software-statement", default));
+
+        VaultHolds("software-statement", "statement");
+
+        Assert.Equal("statement", await store.GetAsync("software-statement", default));
+        Assert.Equal(2, _vault.Reads);
+    }
+
+    [Fact]
+    public async Task GetAsync_DisabledSecret_IsAbsentNotAnOutage()
+    {
+        _vault.Fails("metadata-certificate-backup", 403, "SecretDisabled");
+        var store = Store();
+
+        Assert.Null(await store.GetAsync("metadata-certificate-backup", default));
+        Assert.Null(await store.GetAsync("metadata-certificate-backup", default));
+
+        Assert.Equal(1, _vault.Reads);
+        Assert.Contains(_vault.Logs.Lines, line => line.Contains("metadata-certificate-backup", StringComparison.Ordinal)
+            && line.Contains("disabled", StringComparison.Ordinal));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Secrets;
+using PassBroker.Storage.Encryption;
 using PassBroker.Storage.Secrets;
 
 namespace PassBroker.Storage.Tests.Secrets;
@@ -54,5 +55,39 @@ public sealed class SecretsRegistrationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("AZURE_KEY_VAULT_ENDPOINT", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task KeyVaultSource_DataKeysFromTheVault_StorageDataKeysNotNeeded()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Secrets:Source"] = "KeyVault",
+            ["AZURE_KEY_VAULT_ENDPOINT"] = "https://kv-passbroker.vault.azure.net/",
+        });
+        builder.Services.AddLogging();
+        builder.AddPassBrokerStorage();
+        builder.AddPassBrokerSecrets();
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.IsType<KeyVaultDataKeyProvider>(host.Services.GetRequiredService<IDataKeyProvider>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task ConfigurationSource_WithoutStorageDataKeys_FailsAtStart()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddLogging();
+        builder.AddPassBrokerStorage();
+        builder.AddPassBrokerSecrets();
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Storage:DataKeys:Current is required", error.Message, StringComparison.Ordinal);
     }
 }

@@ -8,6 +8,10 @@ internal sealed class TestDataKeys(string current, IReadOnlyDictionary<string, b
 {
     public DataKey CurrentKey => GetKey(current)!;
 
+    public ValueTask<DataKey> GetCurrentKeyAsync(CancellationToken cancellationToken) => ValueTask.FromResult(CurrentKey);
+
+    public ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken) => ValueTask.FromResult(GetKey(version));
+
     public IReadOnlyDictionary<string, byte[]> Keys => keys;
 
     public DataKey? GetKey(string version) => keys.TryGetValue(version, out var key) ? new DataKey(version, key) : null;

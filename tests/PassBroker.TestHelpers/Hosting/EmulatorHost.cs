@@ -7,8 +7,12 @@ namespace PassBroker.TestHelpers.Hosting;
 /// <summary>Starts the Adobe Pass emulator on a free loopback port, on the given clock.</summary>
 public static class EmulatorHost
 {
-    public static Task<RunningApp> StartAsync(FakeTimeProvider time) =>
-        RunningApp.StartAsync(urls => EmulatorApp.Create([urls], services => services.AddSingleton<TimeProvider>(time)));
+    /// <param name="time">The clock the emulator runs on.</param>
+    /// <param name="settings">Emulator settings, <c>--Emulator:Key=value</c>.</param>
+    public static Task<RunningApp> StartAsync(FakeTimeProvider time, params string[] settings) =>
+        // No metadata encryption unless a test asks: the DevHost's appsettings.json (copied next to the tests) sets some.
+        RunningApp.StartAsync(urls => EmulatorApp.Create([urls, "--Emulator:MetadataEncryption:Certificate=", .. settings],
+            services => services.AddSingleton<TimeProvider>(time)));
 
     public static EmulatorState State(this RunningApp emulator) => emulator.Services.GetRequiredService<EmulatorState>();
 }

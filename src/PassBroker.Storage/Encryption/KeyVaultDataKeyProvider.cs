@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Common;
+using PassBroker.Core.Secrets;
+using PassBroker.Storage.Secrets;
+
+namespace PassBroker.Storage.Encryption;
+
+/// <summary>
+/// The data key as a Key Vault secret (<see cref="StorageOptions.DataKeySecret"/>, Base64 of 32 random bytes), whose
+/// Key Vault versions are the key versions: rotate with <c>az keyvault secret set</c> (a new version), and sealed values
+/// name the version that sealed them. The current version is re-read once per cache period (so instances move to a new
+/// key within it); an older version is read once, when a value sealed with it is first opened, and kept, since a
+/// version's value never changes. Disable a version in Key Vault only once <c>POST /api/admin/data-keys/reseal</c> has
+/// moved every record off it.
+/// </summary>
+internal sealed class KeyVaultDataKeyProvider : IDataKeyProvider
+{
+    private const string Current = "current";
+    private readonly KeyVaultReader _reader;
+    private readonly string _secretName;
+    private readonly ExpiringCache<string, DataKey> _current;
+    private readonly ConcurrentDictionary<string, Lazy<Task<DataKey?>>> _versions = new(StringComparer.Ordinal);
+
+    public KeyVaultDataKeyProvider(KeyVaultReader reader, IOptions<StorageOptions> storage, IOptions<SecretsOptions> secrets, TimeProvider time)
+    {
+        _reader = reader;
+        _secretName = SecretNames.Validate(storage.Value.DataKeySecret);
+        _current = new ExpiringCache<string, DataKey>(time, secrets.Value.CacheDuration);
+    }
+
+    public async ValueTask<DataKey> GetCurrentKeyAsync(CancellationToken cancellationToken) =>
+        await _current.GetOrLoadAsync(Current, LoadCurrentAsync, cancellationToken);
+
+    public async ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken)
+    {
+        var load = _versions.GetOrAdd(version, v => new Lazy<Task<DataKey?>>(() => LoadVersionAsync(v)));
+        try
+        {
+            return await load.Value.WaitAsync(cancellationToken);
+        }
+        catch when (load.Value.IsFaulted)
+        {
+            // An outage is not remembered: the next open tries the vault again.
+            _versions.TryRemove(KeyValuePair.Create(version, load));
+            throw;
+        }
+    }
+
+    private async Task<DataKey> LoadCurrentAsync(string _, CancellationToken cancellationToken)
+    {
+        var secret = await _reader.ReadAsync(_secretName, null, cancellationToken)
+            ?? throw MissingSecretException.For(_secretName);
+        var key = ToKey(secret.Properties.Version, secret.Value);
+        _versions.TryAdd(key.Version, new Lazy<Task<DataKey?>>(Task.FromResult<DataKey?>(key)));
+        return key;
+    }
+
+    // Not the caller's token: other callers may be waiting on the same read.
+    private async Task<DataKey?> LoadVersionAsync(string version)
+    {
+        var secret = await _reader.ReadAsync(_secretName, version, CancellationToken.None);
+        return secret is null ? null : ToKey(secret.Properties.Version, secret.Value);
+    }
+
+    private DataKey ToKey(string version, string value) =>
+        DataKeyOptionsValidator.TryDecode(value) is { Length: DataKey.SizeInBytes } material
+            ? new DataKey(version, material)
+            // The value itself stays out of the message: it is the key.
+            : throw new InvalidOperationException($"Key Vault secret '{_secretName}' version {version} is not the Base64 of {DataKey.SizeInBytes} bytes.");
+}

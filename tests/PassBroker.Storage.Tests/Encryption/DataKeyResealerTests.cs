@@ -1,0 +1,108 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using PassBroker.Storage.Devices;
+using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Tables;
+using PassBroker.Storage.Tests.Support;
+using PassBroker.TestHelpers.Azurite;
+
+namespace PassBroker.Storage.Tests.Encryption;
+
+/// <summary>Moving sealed device secrets to a new data key, on Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class DataKeyResealerTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private StorageTestHost _storage = null!;
+
+    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
+
+    public async Task DisposeAsync()
+    {
+        await _storage.DeleteTablesAsync();
+        await _storage.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ResealAsync_RowsUnderTwoVersions_AllMoveToTheCurrent_AndOpenWithoutTheOldKey()
+    {
+        var oldDevices = await AddDevicesAsync(_storage, 5, "old");
+        await using var rotated = await _storage.WithKeysAsync(_storage.Keys.RotateTo("k2"));
+        var newDevice = await AddDevicesAsync(rotated, 1, "new");
+        var resealer = rotated.Services.GetRequiredService<IDataKeyResealer>();
+
+        // Two rows a call, as an operator would page through a big table.
+        var reports = new List<ResealReport>();
+        string? continuation = null;
+        do
+        {
+            var report = await resealer.ResealAsync(continuation, 2, default);
+            reports.Add(report);
+            continuation = report.Continuation;
+        }
+        while (continuation is not null);
+
+        Assert.Equal(6, reports.Sum(r => r.Scanned));
+        Assert.Equal(5, reports.Sum(r => r.Resealed));
+        Assert.All(reports, r => Assert.Equal("k2", r.CurrentVersion));
+        Assert.Equal(0, reports.Sum(r => r.Conflicts + r.Unreadable));
+        await foreach (var row in _storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
+        {
+            Assert.StartsWith("v1:k2:", row.GetString(nameof(DeviceEntity.ClientSecret)), StringComparison.Ordinal);
+            Assert.StartsWith("v1:k2:", row.GetString(nameof(DeviceEntity.AccessToken)), StringComparison.Ordinal);
+        }
+        // k1 can now be retired: every record, old and new, opens with k2 alone, every field intact.
+        await using var retired = await _storage.WithKeysAsync(rotated.Keys.Without("k1"));
+        foreach (var device in oldDevices.Concat(newDevice))
+        {
+            var found = await retired.Devices.FindAsync(device.DeviceKey, default);
+            Assert.Equal(device with { ETag = found!.ETag }, found);
+        }
+    }
+
+    [Fact]
+    public async Task ResealAsync_AgainAfterItFinished_ReadsButWritesNothing()
+    {
+        await AddDevicesAsync(_storage, 3, "done");
+        var resealer = _storage.Services.GetRequiredService<IDataKeyResealer>();
+        var before = new List<string>();
+        await foreach (var row in _storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
+        {
+            before.Add(row.ETag.ToString());
+        }
+
+        var report = await resealer.ResealAsync(null, 100, default);
+
+        Assert.Equal(new ResealReport("k1", 3, 0, 0, 0, null), report);
+        var after = new List<string>();
+        await foreach (var row in _storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
+        {
+            after.Add(row.ETag.ToString());
+        }
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task ResealAsync_RowUnderAnUnknownKey_CountedAndLeftAsItIs()
+    {
+        await using var stranger = await StorageTestHost.StartAsync(azurite.ConnectionString, TestDataKeys.Create("k0"), _storage.Prefix);
+        var orphan = Assert.Single(await AddDevicesAsync(stranger, 1, "orphan"));
+        await AddDevicesAsync(_storage, 1, "fine");
+        var stored = await _storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
+
+        var report = await _storage.Services.GetRequiredService<IDataKeyResealer>().ResealAsync(null, 100, default);
+
+        Assert.Equal((2, 0, 1), (report.Scanned, report.Resealed, report.Unreadable));
+        var after = await _storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
+        Assert.Equal(stored.Value.ETag, after.Value.ETag);
+    }
+
+    private static async Task<List<Core.Devices.DeviceRecord>> AddDevicesAsync(StorageTestHost storage, int count, string prefix)
+    {
+        var added = new List<Core.Devices.DeviceRecord>();
+        for (var i = 0; i < count; i++)
+        {
+            added.Add(await storage.Devices.AddAsync(TestData.Device($"{prefix}-{i}"), default));
+        }
+        return added;
+    }
+}
