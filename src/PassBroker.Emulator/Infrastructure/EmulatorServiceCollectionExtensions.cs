@@ -15,6 +15,8 @@ internal static class EmulatorServiceCollectionExtensions
         // TryAdd, so a test's FakeTimeProvider registered afterwards (or before) wins.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorState>();
+        services.AddSingleton<Faults.FaultInjector>();
+        services.AddSingleton<Faults.AdobeThrottle>();
 
         services.AddOptions<EmulatorOptions>()
             .BindConfiguration(EmulatorOptions.SectionName)
