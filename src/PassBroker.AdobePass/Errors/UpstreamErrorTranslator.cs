@@ -73,7 +73,7 @@ internal static class UpstreamErrorTranslator
             return new AdobePassException(UpstreamFailure.Rejected, code, error, innerException: inner);
         }
         return code >= 500
-            ? new AdobePassException(UpstreamFailure.Unavailable, code, null, innerException: inner)
+            ? new AdobePassException(UpstreamFailure.Unavailable, code, null, retryAfter?.Delta, inner)
             : new AdobePassException(UpstreamFailure.Rejected, code, new UpstreamError { Code = $"http_{code}", Status = code }, innerException: inner);
     }
 

@@ -21,6 +21,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
             return;
         }
 
+        faults.CountRequest();
         var forwardedFor = ForwardedIp(context.Request.Headers["X-Forwarded-For"]);
         if (throttle.Enabled && forwardedFor is not null && AdobeThrottle.IsThrottledPath(context.Request.Path) && !throttle.TryPass(forwardedFor))
         {

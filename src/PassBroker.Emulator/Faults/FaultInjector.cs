@@ -13,6 +13,8 @@ public sealed class FaultInjector
     private readonly ConcurrentDictionary<FaultKind, int> _injected = new();
     private Random _random = new();
     private FaultProfile? _default;
+    private int _remaining;
+    private int _requests;
 
     public FaultProfile? Default
     {
@@ -22,6 +24,7 @@ public sealed class FaultInjector
             lock (_gate)
             {
                 _default = value;
+                _remaining = value?.Count ?? int.MaxValue;
                 _random = value?.Seed is { } seed ? new Random(seed) : new Random();
             }
         }
@@ -29,22 +32,37 @@ public sealed class FaultInjector
 
     public IReadOnlyDictionary<FaultKind, int> Injected => _injected.ToDictionary();
 
+    /// <summary>Requests that reached the emulated APIs (faulted, throttled or not): what a circuit breaker spares.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public void CountRequest() => Interlocked.Increment(ref _requests);
+
     /// <summary>The fault for this request, or null to answer it normally.</summary>
     public FaultKind? Decide(FaultProfile profile)
     {
         FaultKind kind;
         lock (_gate)
         {
-            var random = profile.Seed is { } seed && !ReferenceEquals(profile, _default) ? new Random(seed) : _random;
-            if (random.NextDouble() >= profile.Rate)
+            var isDefault = ReferenceEquals(profile, _default);
+            // A seeded header profile decides the same way for every request that carries it.
+            var random = profile.Seed is { } seed && !isDefault ? new Random(seed) : _random;
+            if ((isDefault && _remaining <= 0) || random.NextDouble() >= profile.Rate)
             {
                 return null;
             }
             kind = profile.Kinds[random.Next(profile.Kinds.Count)];
+            if (isDefault)
+            {
+                _remaining--;
+            }
         }
         _injected.AddOrUpdate(kind, 1, (_, n) => n + 1);
         return kind;
     }
 
-    public void ResetCounts() => _injected.Clear();
+    public void ResetCounts()
+    {
+        _injected.Clear();
+        Interlocked.Exchange(ref _requests, 0);
+    }
 }

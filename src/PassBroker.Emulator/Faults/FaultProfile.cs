@@ -5,11 +5,12 @@ namespace PassBroker.Emulator.Faults;
 
 /// <summary>
 /// Which faults to inject, parsed from <c>X-Emulator-Fault</c> or set as the run's default through
-/// <c>PUT /emulator/faults</c>: <c>status=503;latency=200ms;timeout;reset;html429;rate=0.1;seed=42;retry-after=2</c>.
+/// <c>PUT /emulator/faults</c>: <c>status=503;latency=200ms;timeout;reset;html429;rate=0.1;seed=42;retry-after=2;count=1</c>.
 /// A request is faulted with probability <see cref="Rate"/>; a faulted request gets one of <see cref="Kinds"/>, picked
-/// at random (so <c>status=503;timeout;rate=0.1</c> is 5% 503s and 5% timeouts).
+/// at random (so <c>status=503;timeout;rate=0.1</c> is 5% 503s and 5% timeouts). <c>count=N</c> (default profile
+/// only) stops after N faults, for tests such as "one 503, then the real answer".
 /// </summary>
-public sealed record FaultProfile(IReadOnlyList<FaultKind> Kinds, double Rate, int Status, TimeSpan Latency, int? RetryAfterSeconds, int? Seed)
+public sealed record FaultProfile(IReadOnlyList<FaultKind> Kinds, double Rate, int Status, TimeSpan Latency, int? RetryAfterSeconds, int? Seed, int? Count = null)
 {
     public const string HeaderName = "X-Emulator-Fault";
 
@@ -20,7 +21,7 @@ public sealed record FaultProfile(IReadOnlyList<FaultKind> Kinds, double Rate, i
         double rate = 1;
         var status = StatusCodes.Status503ServiceUnavailable;
         var latency = TimeSpan.Zero;
-        int? retryAfter = null, seed = null;
+        int? retryAfter = null, seed = null, count = null;
         foreach (var part in (text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var (name, value) = part.IndexOf('=') is var i and >= 0 ? (part[..i].Trim().ToLowerInvariant(), part[(i + 1)..].Trim()) : (part.ToLowerInvariant(), "");
@@ -33,6 +34,7 @@ public sealed record FaultProfile(IReadOnlyList<FaultKind> Kinds, double Rate, i
                 "html429" => Add(FaultKind.Html429),
                 "rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out rate) && rate is >= 0 and <= 1,
                 "seed" => int.TryParse(value, CultureInfo.InvariantCulture, out var s) && (seed = s) is not null,
+                "count" => int.TryParse(value, CultureInfo.InvariantCulture, out var c) && c > 0 && (count = c) is not null,
                 "retry-after" => int.TryParse(value, CultureInfo.InvariantCulture, out var r) && r >= 0 && (retryAfter = r) is not null,
                 _ => false,
             };
@@ -47,7 +49,7 @@ public sealed record FaultProfile(IReadOnlyList<FaultKind> Kinds, double Rate, i
             error = $"{HeaderName} names no fault (status, latency, timeout, reset, html429).";
             return false;
         }
-        profile = new FaultProfile(kinds, rate, status, latency, retryAfter, seed);
+        profile = new FaultProfile(kinds, rate, status, latency, retryAfter, seed, count);
         error = null;
         return true;
 

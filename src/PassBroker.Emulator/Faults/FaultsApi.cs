@@ -44,11 +44,12 @@ internal static class FaultsApi
         faults.Default is null ? null : string.Join(',', faults.Default.Kinds),
         throttle.Enabled,
         faults.Injected.ToDictionary(e => e.Key.ToString(), e => e.Value),
-        throttle.ThrottledCount);
+        throttle.ThrottledCount,
+        faults.Requests);
 }
 
 /// <summary>The body of <c>PUT /emulator/faults</c>.</summary>
 internal sealed record FaultsSettings(string? Profile, bool Throttle);
 
 /// <summary>The body of <c>GET /emulator/faults</c>: what is on and what was injected.</summary>
-internal sealed record FaultsReport(string? DefaultKinds, bool Throttle, IReadOnlyDictionary<string, int> Injected, int Throttled429s);
+internal sealed record FaultsReport(string? DefaultKinds, bool Throttle, IReadOnlyDictionary<string, int> Injected, int Throttled429s, int Requests);
