@@ -27,7 +27,7 @@ public sealed record FaultProfile(IReadOnlyList<FaultKind> Kinds, double Rate, i
             var (name, value) = part.IndexOf('=') is var i and >= 0 ? (part[..i].Trim().ToLowerInvariant(), part[(i + 1)..].Trim()) : (part.ToLowerInvariant(), "");
             var ok = name switch
             {
-                "status" => Add(FaultKind.Status) && int.TryParse(value, CultureInfo.InvariantCulture, out status) && status is >= 400 and <= 599,
+                "status" => Add(FaultKind.Status) && (value.Length == 0 || int.TryParse(value, CultureInfo.InvariantCulture, out status)) && status is >= 400 and <= 599,
                 "latency" => Add(FaultKind.Latency) && TryParseDuration(value, out latency),
                 "timeout" => Add(FaultKind.Timeout),
                 "reset" => Add(FaultKind.Reset),
