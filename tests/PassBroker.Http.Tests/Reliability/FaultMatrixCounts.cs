@@ -10,6 +10,7 @@ internal sealed class FaultMatrixCounts
 {
     private readonly ConcurrentDictionary<string, int> _answers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _signIns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _rateLimitedByIp = new(StringComparer.Ordinal);
     private int _requests;
     private int _undeliberate5xx;
     private int _deliberate5xx;
@@ -41,7 +42,7 @@ internal sealed class FaultMatrixCounts
     public void Decision(string decision) => Interlocked.Increment(ref decision == "permit" ? ref _permits : ref _denies);
 
     /// <summary>Counts one answer by status and Problem Details code; a 5xx is deliberate only as a 502/503/504 problem with a code.</summary>
-    public async Task RecordAsync(HttpResponseMessage response)
+    public async Task RecordAsync(HttpResponseMessage response, string deviceIp)
     {
         Interlocked.Increment(ref _requests);
         var status = (int)response.StatusCode;
@@ -55,12 +56,14 @@ internal sealed class FaultMatrixCounts
         if (response.StatusCode == HttpStatusCode.TooManyRequests && code == "rate_limited" && response.Headers.RetryAfter is not null)
         {
             Interlocked.Increment(ref _rateLimited);
+            _rateLimitedByIp.AddOrUpdate(deviceIp, 1, (_, n) => n + 1);
         }
     }
 
     public string Summary(TimeSpan elapsed) => string.Create(CultureInfo.InvariantCulture,
         $"FAULT-MATRIX elapsed={elapsed.TotalSeconds:F1}s app-requests={Requests} passbroker-undeliberate-5xx={Undeliberate5xx} " +
         $"passbroker-deliberate-5xx={Deliberate5xx} app-429-rate_limited={RateLimited} sign-ins-started={SignInsStarted} " +
+        $"rate_limited-by-ip=[{string.Join(", ", _rateLimitedByIp.OrderBy(r => r.Key).Select(r => $"{r.Key}: {r.Value}"))}] " +
         $"sign-ins-authenticated={SignInsAuthenticated} lost-pending-sign-ins={LostSignIns.Count} permits={Permits} denies={Denies} " +
         $"upstream-requests={UpstreamRequests} upstream-faults-injected={UpstreamFaults.Values.Sum()} " +
         $"({string.Join(',', UpstreamFaults.OrderBy(f => f.Key).Select(f => $"{f.Key}:{f.Value}"))}) " +

@@ -58,7 +58,7 @@ internal sealed class SimulatedApp(PassBrokerApplication app, FaultMatrixCounts 
         while (status == "pending" && Before(deadline + grace))
         {
             using var answer = await _client.GetAsync($"/api/authentication/sessions/{code}?wait=5");
-            await counts.RecordAsync(answer);
+            await counts.RecordAsync(answer, ip);
             if (answer.IsSuccessStatusCode)
             {
                 status = (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString()!;
@@ -105,7 +105,7 @@ internal sealed class SimulatedApp(PassBrokerApplication app, FaultMatrixCounts 
     {
         var response = await send();
         await response.Content.LoadIntoBufferAsync();
-        await counts.RecordAsync(response);
+        await counts.RecordAsync(response, ip);
         return response;
     }
 
