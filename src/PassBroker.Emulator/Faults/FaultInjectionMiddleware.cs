@@ -11,6 +11,8 @@ namespace PassBroker.Emulator.Faults;
 internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInjector faults, AdobeThrottle throttle, ILogger<FaultInjectionMiddleware> logger)
 {
     // Adobe's edge answers with an openresty page (adobe-pass-v2.md section 7).
+    private static readonly TimeSpan EdgeTimeout = TimeSpan.FromSeconds(100);
+
     private const string ThrottledPage = "<html><head><title>429 Too Many Requests</title></head><body><center><h1>429 Too Many Requests</h1></center><hr><center>openresty</center></body></html>";
 
     public async Task InvokeAsync(HttpContext context)
@@ -59,7 +61,12 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 await next(context);
                 break;
             case FaultKind.Timeout:
-                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                // Silent until the client gives up; a client that never does gets the edge's 504 after HttpClient's 100 s.
+                await Task.Delay(EdgeTimeout, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (!context.RequestAborted.IsCancellationRequested)
+                {
+                    context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;
+                }
                 break;
             case FaultKind.Reset:
                 context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

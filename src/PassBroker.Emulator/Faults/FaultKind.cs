@@ -9,7 +9,7 @@ public enum FaultKind
     /// <summary>The answer is held back by the profile's latency, then given normally.</summary>
     Latency,
 
-    /// <summary>No answer at all until the client gives up (its timeout).</summary>
+    /// <summary>No answer until the client gives up (its timeout), or a bare 504 after 100 s.</summary>
     Timeout,
 
     /// <summary>The connection is dropped without an answer.</summary>
