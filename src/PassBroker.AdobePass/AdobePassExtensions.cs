@@ -8,6 +8,8 @@ using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.Metadata;
+using PassBroker.AdobePass.Pacing;
+using PassBroker.AdobePass.Resilience;
 using PassBroker.AdobePass.V2;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Upstream;
@@ -34,16 +36,25 @@ public static class AdobePassExtensions
         builder.Services.AddSingleton<IUserMetadataDecryptor, UserMetadataDecryptor>();
         builder.Services.AddTransient<DeviceHeadersHandler>();
         builder.Services.AddTransient<BearerTokenHandler>();
+        builder.Services.AddOptions<ResilienceOptions>().BindConfiguration(ResilienceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<DevicePacer>();
+        builder.Services.AddTransient<PacingHandler>();
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         }));
-        builder.Services.AddRefitGeneratedClient<IDcrApi>(settings).ConfigureUpstream().AddHttpMessageHandler<DeviceHeadersHandler>();
+        // Handlers run outermost first: the resilience pipeline repeats what is below it, and the pacer, innermost,
+        // sees every request that really leaves (retries and the re-send after a 401 included).
+        builder.Services.AddRefitGeneratedClient<IDcrApi>(settings).ConfigureUpstream()
+            .AddHttpMessageHandler<DeviceHeadersHandler>()
+            .AddHttpMessageHandler<PacingHandler>();
         builder.Services.AddRefitGeneratedClient<IRestApiV2>(settings).ConfigureUpstream()
             .AddHttpMessageHandler<DeviceHeadersHandler>()
-            .AddHttpMessageHandler<BearerTokenHandler>();
-        // The management host: PassBroker's own token in the call itself, no device headers.
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddHttpMessageHandler<PacingHandler>();
+        // The management host: PassBroker's own token in the call itself, no device headers, not throttled per device.
         builder.Services.AddRefitGeneratedClient<ITempPassResetApi>(settings).ConfigureUpstream(options => options.ManagementBaseUrl);
         return builder;
     }
@@ -53,7 +64,8 @@ public static class AdobePassExtensions
         {
             var options = services.GetRequiredService<IOptions<AdobePassOptions>>().Value;
             http.BaseAddress = (baseUrl ?? (o => o.BaseUrl))(options);
-            http.Timeout = options.RequestTimeout;
+            // The pipeline's timeouts decide; this is only a backstop behind them.
+            http.Timeout = services.GetRequiredService<IOptions<ResilienceOptions>>().Value.TotalTimeout + TimeSpan.FromSeconds(5);
         })
         // Adobe moves traffic between data centres through DNS and asks for a DNS cache of at most 30 s: recycle
         // pooled connections that often. The handler itself then lives forever (no factory rotation needed).
@@ -63,5 +75,6 @@ public static class AdobePassExtensions
             AutomaticDecompression = System.Net.DecompressionMethods.All,
             AllowAutoRedirect = false,
         })
-        .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+        .AddUpstreamResilience();
 }

@@ -49,7 +49,8 @@ public sealed class AdobePassOptions : IValidatableObject
     /// <summary>Optional <c>redirect_uri</c> sent with DCR registrations.</summary>
     public string? DcrRedirectUri { get; set; }
 
-    /// <summary>How long one upstream call may take before PassBroker gives up on it.</summary>
+    /// <summary>How long one attempt of an upstream call may take before PassBroker gives up on it (all attempts
+    /// together: <c>AdobePass:Resilience:TotalTimeout</c>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -9,9 +9,23 @@ internal static partial class Log
     public static partial void AccessTokenRefreshed(this ILogger logger, string deviceKey, DateTimeOffset expiresAt);
 
     // Secret names and thumbprints only: never key material.
-    [LoggerMessage(2100, LogLevel.Information, "Loaded metadata certificate {Thumbprint} from secret {SecretName}")]
+    [LoggerMessage(2110, LogLevel.Information, "Loaded metadata certificate {Thumbprint} from secret {SecretName}")]
     public static partial void MetadataCertificateLoaded(this ILogger logger, string secretName, string thumbprint);
 
-    [LoggerMessage(2101, LogLevel.Error, "Metadata certificate unusable: {Problem}")]
+    [LoggerMessage(2111, LogLevel.Error, "Metadata certificate unusable: {Problem}")]
     public static partial void MetadataCertificateUnusable(this ILogger logger, string problem);
+    [LoggerMessage(2100, LogLevel.Information, "Held back a {Method} to Adobe for device {DeviceKey}: its IP has spent Adobe's request budget; retry after {RetryAfter}")]
+    public static partial void CallPaced(this ILogger logger, string deviceKey, string method, TimeSpan retryAfter);
+
+    [LoggerMessage(2101, LogLevel.Warning, "Adobe answered 429 to a paced {Method} for device {DeviceKey}: another client or instance shares its IP; the bucket is emptied")]
+    public static partial void ThrottledDespitePacing(this ILogger logger, string deviceKey, string method);
+
+    [LoggerMessage(2102, LogLevel.Information, "Retrying an upstream {Method} (attempt {Attempt}) after {Delay}: {Reason}")]
+    public static partial void UpstreamRetry(this ILogger logger, string method, int attempt, TimeSpan delay, string reason);
+
+    [LoggerMessage(2103, LogLevel.Warning, "Circuit to Adobe Pass opened for {BreakDuration} ({Client})")]
+    public static partial void CircuitOpened(this ILogger logger, string client, TimeSpan breakDuration);
+
+    [LoggerMessage(2104, LogLevel.Information, "Circuit to Adobe Pass closed ({Client})")]
+    public static partial void CircuitClosed(this ILogger logger, string client);
 }

@@ -2,6 +2,7 @@ using PassBroker.Emulator.Authenticate;
 using PassBroker.Emulator.Configuration;
 using PassBroker.Emulator.Dcr;
 using PassBroker.Emulator.Decisions;
+using PassBroker.Emulator.Faults;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Emulator.Logout;
 using PassBroker.Emulator.Mvpd;
@@ -40,6 +41,8 @@ public static class EmulatorApp
 
         var app = builder.Build();
 
+        // Faults and Adobe's throttle come before anything Adobe would do for the request.
+        app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
 
@@ -56,7 +59,7 @@ public static class EmulatorApp
         // Emulator-only pages and hooks.
         app.MapMvpdLoginApi();
         app.MapMvpdLogoutApi();
-        app.MapTestHooksApi();
+        app.MapTestHooksApi().MapFaultsApi();
 
         return app;
     }

@@ -4,7 +4,7 @@ namespace PassBroker.Emulator;
 
 /// <summary>
 /// The emulator's log events. EventId ranges: 9000 DCR and access tokens, 9100 sessions, 9200 MVPD login and logout
-/// pages, 9300 decisions, 9400 logout, 9500 TempPass (9000-9999: the emulator).
+/// pages, 9300 decisions, 9400 logout, 9500 TempPass, 9600 injected faults (9000-9999: the emulator).
 /// Secrets, tokens and passwords are never logged.
 /// </summary>
 internal static partial class Log
@@ -59,4 +59,7 @@ internal static partial class Log
 
     [LoggerMessage(9502, LogLevel.Information, "TempPass reset rejected: {Code}")]
     public static partial void TempPassResetRejected(this ILogger logger, string code);
+
+    [LoggerMessage(9600, LogLevel.Information, "Injected fault {Fault} into {Method} {Path}")]
+    public static partial void FaultInjected(this ILogger logger, Faults.FaultKind fault, string method, PathString path);
 }

@@ -4,6 +4,8 @@ using System.Text.Json;
 using PassBroker.AdobePass.Contracts;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Upstream;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 using Refit;
 
 namespace PassBroker.AdobePass.Errors;
@@ -25,6 +27,10 @@ internal static class UpstreamErrorTranslator
         catch (ApiException ex)
         {
             throw FromResponse(ex.StatusCode, ex.Content, ex.Headers.RetryAfter, ex);
+        }
+        catch (Exception ex) when (FromPipeline(ex is ApiRequestException { InnerException: { } inner } ? inner : ex) is { } failure)
+        {
+            throw failure;
         }
         catch (ApiRequestException ex) when (ex.InnerException is AdobePassException or PassBrokerException or OperationCanceledException
             && ex.InnerException is not TaskCanceledException { InnerException: TimeoutException })
@@ -67,9 +73,17 @@ internal static class UpstreamErrorTranslator
             return new AdobePassException(UpstreamFailure.Rejected, code, error, innerException: inner);
         }
         return code >= 500
-            ? new AdobePassException(UpstreamFailure.Unavailable, code, null, innerException: inner)
+            ? new AdobePassException(UpstreamFailure.Unavailable, code, null, retryAfter?.Delta, inner)
             : new AdobePassException(UpstreamFailure.Rejected, code, new UpstreamError { Code = $"http_{code}", Status = code }, innerException: inner);
     }
+
+    /// <summary>The resilience pipeline gave up before Adobe answered: too slow, or the circuit is open.</summary>
+    public static AdobePassException? FromPipeline(Exception exception) => exception switch
+    {
+        TimeoutRejectedException timeout => new AdobePassException(UpstreamFailure.TimedOut, null, null, innerException: timeout),
+        BrokenCircuitException open => new AdobePassException(UpstreamFailure.Unavailable, null, null, open.RetryAfter, open),
+        _ => null,
+    };
 
     public static AdobePassException Malformed(string what, Exception? inner = null) =>
         new(UpstreamFailure.Rejected, null, new UpstreamError { Code = "malformed_response", Message = what }, innerException: inner);

@@ -13,23 +13,30 @@ internal sealed class DeviceHeadersHandler : DelegatingHandler
             var device = call.Device;
             if (call.Headers.HasFlag(UpstreamHeaders.DeviceIdentifier))
             {
-                request.Headers.TryAddWithoutValidation(AdobeHeaders.DeviceIdentifier, DeviceIdentifierHeader.Encode(device.DeviceId));
+                Set(request, AdobeHeaders.DeviceIdentifier, DeviceIdentifierHeader.Encode(device.DeviceId));
             }
             if (call.Headers.HasFlag(UpstreamHeaders.DeviceInfo))
             {
                 // The device's IP and port come from its connection, whatever the app put in its device info.
-                request.Headers.TryAddWithoutValidation(AdobeHeaders.DeviceInfo, DeviceInfoHeader.Encode(device.Info.WithConnection(device.Client)));
+                Set(request, AdobeHeaders.DeviceInfo, DeviceInfoHeader.Encode(device.Info.WithConnection(device.Client)));
             }
             if (call.Headers.HasFlag(UpstreamHeaders.ForwardedFor))
             {
-                request.Headers.TryAddWithoutValidation(AdobeHeaders.ForwardedFor, ForwardedForHeader.Encode(device.Client));
+                Set(request, AdobeHeaders.ForwardedFor, ForwardedForHeader.Encode(device.Client));
             }
             // Core sets the identity only on calls about the promotional Temp Pass MVPD.
             if (call.Headers.HasFlag(UpstreamHeaders.DeviceIdentifier) && device.TempPassIdentity is { } identity)
             {
-                request.Headers.TryAddWithoutValidation(AdobeHeaders.TempPassIdentity, TempPassIdentityHeader.Encode(identity));
+                Set(request, AdobeHeaders.TempPassIdentity, TempPassIdentityHeader.Encode(identity));
             }
         }
         return base.SendAsync(request, cancellationToken);
+    }
+
+    // Replaces rather than adds: the resilience pipeline sends the same request again on a retry.
+    private static void Set(HttpRequestMessage request, string name, string value)
+    {
+        request.Headers.Remove(name);
+        request.Headers.TryAddWithoutValidation(name, value);
     }
 }

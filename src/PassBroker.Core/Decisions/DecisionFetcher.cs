@@ -58,11 +58,11 @@ public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<Decisio
 
     /// <summary>
     /// An outage (retry), an error whose action says what to do, or a deny (403) applies to each item alike. The rest
-    /// goes straight back to the app: a throttled device must wait (Retry-After) before any further call, a 400 is about
+    /// goes straight back to the app: a throttled or paced device must wait (Retry-After) before any further call, a 400 is about
     /// the request (say, an unknown MVPD), and a malformed answer is nobody's decision.
     /// </summary>
     private static bool IsEveryItemsAnswer(AdobePassException ex) =>
-        ex.Failure == UpstreamFailure.Unavailable
+        ex.IsOutage
         || (ex.Failure == UpstreamFailure.Rejected && ex.Error is { } error && (error.Action != UpstreamActions.None || error.Status == 403));
 
     private static bool ShouldRetry(Decision decision) => !decision.Authorized && decision.Error?.Action == UpstreamActions.Retry;

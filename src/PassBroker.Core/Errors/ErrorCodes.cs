@@ -26,11 +26,15 @@ public static class ErrorCodes
     // 409: the request raced another one for the same device.
     public const string ConcurrencyConflict = "concurrency_conflict";
 
+    // 429: the device asks faster than Adobe lets PassBroker call for it; wait Retry-After seconds.
+    public const string RateLimited = "rate_limited";
+
     // 5xx: a dependency failed; the request may be retried later.
     public const string UpstreamRejected = "upstream_rejected";
     public const string UpstreamUnavailable = "upstream_unavailable";
     public const string UpstreamThrottled = "upstream_throttled";
     public const string UpstreamMisconfigured = "upstream_misconfigured";
+    public const string UpstreamTimeout = "upstream_timeout";
     public const string StorageUnavailable = "storage_unavailable";
     public const string ServiceMisconfigured = "service_misconfigured";
     public const string InternalError = "internal_error";

@@ -24,8 +24,11 @@ public sealed class AdobePassException : Exception
     public TimeSpan? RetryAfter { get; }
 
     /// <summary>True when the same call may succeed later without anything changing on our side.</summary>
-    public bool IsTransient => Failure is UpstreamFailure.Throttled or UpstreamFailure.Unavailable
+    public bool IsTransient => Failure is UpstreamFailure.Throttled or UpstreamFailure.Unavailable or UpstreamFailure.TimedOut or UpstreamFailure.Paced
         || Error?.Action == UpstreamActions.Retry;
+
+    /// <summary>True when Adobe gave no usable answer (down, circuit open, or too slow): the same for every item of a call.</summary>
+    public bool IsOutage => Failure is UpstreamFailure.Unavailable or UpstreamFailure.TimedOut;
 
     /// <summary>The Adobe error code, or null when there was no error object.</summary>
     public string? Code => Error?.Code;

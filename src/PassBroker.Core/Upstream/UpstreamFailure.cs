@@ -11,4 +11,13 @@ public enum UpstreamFailure
 
     /// <summary>No usable answer: connection failure, timeout, or a 5xx without an error object.</summary>
     Unavailable,
+
+    /// <summary>Adobe did not answer in time (per-attempt or total timeout). It may have done the work anyway.</summary>
+    TimedOut,
+
+    /// <summary>
+    /// Never sent: the device has used the calls Adobe's throttle allows (per device IP) and waiting briefly was not
+    /// enough. PassBroker holds the call back rather than earn a 429; <see cref="AdobePassException.RetryAfter"/> says when.
+    /// </summary>
+    Paced,
 }

@@ -17,6 +17,8 @@ internal static class EmulatorServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorState>();
         services.AddSingleton<MetadataEncryptor>();
+        services.AddSingleton<Faults.FaultInjector>();
+        services.AddSingleton<Faults.AdobeThrottle>();
 
         services.AddOptions<EmulatorOptions>()
             .BindConfiguration(EmulatorOptions.SectionName)

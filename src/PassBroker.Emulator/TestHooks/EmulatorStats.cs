@@ -10,4 +10,5 @@ internal sealed record EmulatorStats(
     int MediaTokensIssued,
     int Logouts,
     int TempPassTrials,
-    int TempPassResets);
+    int TempPassResets,
+    int Throttled429s);

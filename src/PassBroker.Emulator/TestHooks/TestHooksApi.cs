@@ -24,7 +24,7 @@ internal static class TestHooksApi
 
     public static Ok<EmulatorHealth> GetHealth() => TypedResults.Ok(new EmulatorHealth("healthy"));
 
-    public static Ok<EmulatorStats> GetStats(EmulatorState state) => TypedResults.Ok(new EmulatorStats(
+    public static Ok<EmulatorStats> GetStats(EmulatorState state, Faults.AdobeThrottle throttle) => TypedResults.Ok(new EmulatorStats(
         state.RegistrationCount,
         state.GetTokensIssuedByClient(),
         state.GetProfileCodePollsByCode(),
@@ -33,7 +33,8 @@ internal static class TestHooksApi
         state.MediaTokensIssued,
         state.LogoutCount,
         state.TempPassTrialCount,
-        state.TempPassResetCount));
+        state.TempPassResetCount,
+        throttle.ThrottledCount));
 
     public static Ok<IReadOnlyList<EmulatorSessionInfo>> ListSessions(EmulatorState state) =>
         TypedResults.Ok(state.ListSessions());

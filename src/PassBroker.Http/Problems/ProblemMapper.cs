@@ -36,9 +36,14 @@ public static class ProblemMapper
         {
             { Failure: UpstreamFailure.Throttled } => new PassBrokerException(503, ErrorCodes.UpstreamThrottled,
                 "Adobe Pass is throttling this device.", "Wait and try again.")
-            { RetryAfterSeconds = (int)Math.Ceiling((upstream.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds) },
+            { RetryAfterSeconds = Seconds(upstream.RetryAfter, 1) },
+            { Failure: UpstreamFailure.Paced } => new PassBrokerException(429, ErrorCodes.RateLimited,
+                "This device is asking faster than Adobe Pass allows.", "Wait for Retry-After seconds before the next request.")
+            { RetryAfterSeconds = Seconds(upstream.RetryAfter, 1) },
+            { Failure: UpstreamFailure.TimedOut } => new PassBrokerException(504, ErrorCodes.UpstreamTimeout,
+                "Adobe Pass did not answer in time.", "Try again shortly.") { RetryAfterSeconds = Seconds(upstream.RetryAfter, 5) },
             { Failure: UpstreamFailure.Unavailable } or { Error.Action: UpstreamActions.Retry } => new PassBrokerException(503,
-                ErrorCodes.UpstreamUnavailable, "Adobe Pass is unavailable.", "Try again shortly.") { RetryAfterSeconds = 5 },
+                ErrorCodes.UpstreamUnavailable, "Adobe Pass is unavailable.", "Try again shortly.") { RetryAfterSeconds = Seconds(upstream.RetryAfter, 5) },
             { Error.Code: UpstreamErrorCodes.InvalidParameterMvpd } => new PassBrokerException(400, ErrorCodes.UnknownMvpd,
                 "Unknown MVPD.", "Adobe Pass knows no MVPD of that id integrated with this service; see GET /api/mvpds."),
             { Error.Action: UpstreamActions.Authentication } => new PassBrokerException(403, ErrorCodes.AuthenticationRequired,
@@ -56,4 +61,8 @@ public static class ProblemMapper
         }
         return problem;
     }
+
+    // Whole seconds, rounded up: a client that waits what the header says must not come back a fraction too early.
+    private static int Seconds(TimeSpan? wait, int fallback) =>
+        wait is { } w && w > TimeSpan.Zero ? (int)Math.Ceiling(w.TotalSeconds) : fallback;
 }

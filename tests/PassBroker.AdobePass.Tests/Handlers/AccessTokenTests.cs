@@ -31,7 +31,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
     {
         var device = await _harness.RegisterAsync("tv-2");
         var before = await _harness.RecordAsync(device);
-        _harness.Time.Advance(TimeSpan.FromHours(6) - TimeSpan.FromMinutes(4)); // inside the 5-minute margin, still valid upstream
+        _harness.FakeTime.Advance(TimeSpan.FromHours(6) - TimeSpan.FromMinutes(4)); // inside the 5-minute margin, still valid upstream
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => _harness.Client.GetProfilesAsync(device, CancellationToken.None)));
 

@@ -10,33 +10,47 @@ using PassBroker.TestHelpers.Hosting;
 
 namespace PassBroker.AdobePass.Tests.Handlers;
 
-/// <summary>The AdobePass adapter as the hosts wire it, calling the emulator over real HTTP, both on one fake clock.</summary>
+/// <summary>
+/// The AdobePass adapter as the hosts wire it, calling the emulator over real HTTP, both on one fake clock (or, for
+/// the resilience tests that wait out backoffs and Retry-After, both on the real one). Pacing is off unless a test's
+/// settings turn it on: every test device shares one IP.
+/// </summary>
 internal sealed class AdobePassHarness : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private AdobePassHarness(IHost host, RunningApp emulator, FakeTimeProvider time)
+    private AdobePassHarness(IHost host, RunningApp emulator, TimeProvider time)
     {
         _host = host;
         Emulator = emulator;
         Time = time;
     }
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>The shared clock: a <see cref="FakeTimeProvider"/> unless started with <c>realTime</c>.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The fake clock, to move it (not available with <c>realTime</c>).</summary>
+    public FakeTimeProvider FakeTime => (FakeTimeProvider)Time;
+
+    public IServiceProvider Services => _host.Services;
     public RunningApp Emulator { get; }
     public InMemoryDeviceStore Devices => (InMemoryDeviceStore)_host.Services.GetRequiredService<IDeviceStore>();
     public IAdobePassClient Client => _host.Services.GetRequiredService<IAdobePassClient>();
 
-    public static async Task<AdobePassHarness> StartAsync()
+    /// <param name="realTime">Run on <see cref="TimeProvider.System"/> instead of a fake clock.</param>
+    /// <param name="settings">More settings (<c>AdobePass:Resilience:MaxRetries</c> = <c>0</c>, ...) over the defaults.</param>
+    public static async Task<AdobePassHarness> StartAsync(bool realTime = false, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var emulator = await EmulatorHost.StartAsync(time);
+        TimeProvider time = realTime ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var emulator = await EmulatorHost.StartOnClockAsync(time);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AdobePass:BaseUrl"] = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
             ["AdobePass:ServiceProvider"] = "REF30",
+            ["AdobePass:Pacing:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore().Set("software-statement", "dev-software-statement"));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton<IDeviceStore, InMemoryDeviceStore>();

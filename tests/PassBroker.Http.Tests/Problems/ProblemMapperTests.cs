@@ -14,6 +14,8 @@ public sealed class ProblemMapperTests
     {
         { new AdobePassException(UpstreamFailure.Throttled, 429, null, TimeSpan.FromSeconds(3)), 503, ErrorCodes.UpstreamThrottled },
         { new AdobePassException(UpstreamFailure.Unavailable, 502, null), 503, ErrorCodes.UpstreamUnavailable },
+        { new AdobePassException(UpstreamFailure.TimedOut, null, null), 504, ErrorCodes.UpstreamTimeout },
+        { new AdobePassException(UpstreamFailure.Paced, null, null, TimeSpan.FromSeconds(2)), 429, ErrorCodes.RateLimited },
         { Rejected("network_connection_timeout", UpstreamActions.Retry, 403), 503, ErrorCodes.UpstreamUnavailable },
         { Rejected("authenticated_profile_missing", UpstreamActions.Authentication, 403), 403, ErrorCodes.AuthenticationRequired },
         { Rejected("invalid_configuration_platform", UpstreamActions.Configuration, 500), 502, ErrorCodes.UpstreamMisconfigured },
@@ -54,4 +56,19 @@ public sealed class ProblemMapperTests
 
     [Fact]
     public void Map_UnknownException_IsNull() => Assert.Null(ProblemMapper.Map(new InvalidOperationException()));
+
+    [Theory]
+    [InlineData(UpstreamFailure.Paced, 1.2, 2)]
+    [InlineData(UpstreamFailure.Paced, null, 1)]
+    [InlineData(UpstreamFailure.Unavailable, 12.0, 12)]
+    [InlineData(UpstreamFailure.Unavailable, null, 5)]
+    [InlineData(UpstreamFailure.TimedOut, null, 5)]
+    public void Map_WaitWorthyFailure_CarriesRetryAfterInWholeSecondsRoundedUp(UpstreamFailure failure, double? waitSeconds, int retryAfter)
+    {
+        var wait = waitSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+
+        var problem = ProblemMapper.Map(new AdobePassException(failure, null, null, wait));
+
+        Assert.Equal(retryAfter, problem!.RetryAfterSeconds);
+    }
 }

@@ -29,14 +29,18 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     private readonly AzuriteFixture _azurite;
     private string[] _settings = [];
 
-    private PassBrokerApplication(AzuriteFixture azurite, FakeTimeProvider time, RunningApp emulator)
+    private PassBrokerApplication(AzuriteFixture azurite, TimeProvider clock, RunningApp emulator)
     {
         _azurite = azurite;
-        Time = time;
+        Clock = clock;
         Emulator = emulator;
     }
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>The clock DevHost and emulator share: a <see cref="FakeTimeProvider"/> unless started in real time.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>The fake clock, to move it (not available in real time).</summary>
+    public FakeTimeProvider Time => (FakeTimeProvider)Clock;
 
     /// <summary>Every log line the DevHost wrote, at every level, across restarts.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
@@ -48,12 +52,21 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// More settings, <c>--Section:Key=value</c>, over the test defaults: <c>--Emulator:…</c> ones go to the emulator (as the
     /// DevHost forwards its Emulator section), the rest to the DevHost.
     /// </param>
-    public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings)
+    public static Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings) =>
+        StartOnClockAsync(azurite, new FakeTimeProvider(DateTimeOffset.UtcNow), settings);
+
+    /// <summary>Like <see cref="StartAsync"/>, on the real clock: for runs that measure real waits (faults, throttling).</summary>
+    /// <param name="azurite">The shared Azurite.</param>
+    /// <param name="settings">More settings, <c>--Section:Key=value</c>, as for <see cref="StartAsync"/>.</param>
+    public static Task<PassBrokerApplication> StartRealTimeAsync(AzuriteFixture azurite, params string[] settings) =>
+        StartOnClockAsync(azurite, TimeProvider.System, settings);
+
+    private static async Task<PassBrokerApplication> StartOnClockAsync(AzuriteFixture azurite, TimeProvider clock, string[] settings)
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var forEmulator = settings.Where(IsEmulatorSetting).ToArray();
-        var emulator = await EmulatorHost.StartAsync(time, [$"--Emulator:MetadataEncryption:Certificate={TestCertificates.Primary.PublicDerBase64}", .. forEmulator]);
-        var app = new PassBrokerApplication(azurite, time, emulator) { _settings = settings.Where(s => !IsEmulatorSetting(s)).ToArray() };
+        var emulator = await EmulatorHost.StartOnClockAsync(clock,
+            [$"--Emulator:MetadataEncryption:Certificate={TestCertificates.Primary.PublicDerBase64}", .. forEmulator]);
+        var app = new PassBrokerApplication(azurite, clock, emulator) { _settings = settings.Where(s => !IsEmulatorSetting(s)).ToArray() };
         app.DevHost = await app.StartDevHostAsync();
         return app;
     }
@@ -114,18 +127,20 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         // Small enough that a body over it is one Kestrel still drains: a multi-megabyte body is cut off mid-upload.
         $"--Http:MaxResourcesBodyBytes={MaxResourcesBodyBytes}",
         "--Logging:LogLevel:Default=Trace",
+        // Every test device shares DeviceIp, so Adobe's per-IP budget would pace unrelated tests; the fault matrix turns it on.
+        "--AdobePass:Pacing:Enabled=false",
         .. _settings,
     ], builder =>
     {
-        builder.Services.AddSingleton<TimeProvider>(Time);
+        builder.Services.AddSingleton(Clock);
         builder.Logging.ClearProviders().AddProvider(Logs);
     }));
 
-    /// <summary>A client that speaks for a device at <see cref="DeviceIp"/> (through the trusted loopback proxy).</summary>
-    public HttpClient CreateClient(string? deviceToken = null, int port = 51734)
+    /// <summary>A client that speaks for a device at <paramref name="ip"/> (default <see cref="DeviceIp"/>), through the trusted loopback proxy.</summary>
+    public HttpClient CreateClient(string? deviceToken = null, int port = 51734, string ip = DeviceIp)
     {
         var client = DevHost.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"{DeviceIp}:{port}");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"{ip}:{port}");
         if (deviceToken is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", deviceToken);

@@ -9,10 +9,15 @@ public static class EmulatorHost
 {
     /// <param name="time">The clock the emulator runs on.</param>
     /// <param name="settings">Emulator settings, <c>--Emulator:Key=value</c>.</param>
-    public static Task<RunningApp> StartAsync(FakeTimeProvider time, params string[] settings) =>
+    public static Task<RunningApp> StartAsync(FakeTimeProvider time, params string[] settings) => StartOnClockAsync(time, settings);
+
+    /// <summary>On any clock: <see cref="TimeProvider.System"/> for tests that run in real time (injected latency, throttling).</summary>
+    /// <param name="time">The clock the emulator runs on.</param>
+    /// <param name="settings">Emulator settings, <c>--Emulator:Key=value</c>.</param>
+    public static Task<RunningApp> StartOnClockAsync(TimeProvider time, params string[] settings) =>
         // No metadata encryption unless a test asks: the DevHost's appsettings.json (copied next to the tests) sets some.
         RunningApp.StartAsync(urls => EmulatorApp.Create([urls, "--Emulator:MetadataEncryption:Certificate=", .. settings],
-            services => services.AddSingleton<TimeProvider>(time)));
+            services => services.AddSingleton(time)));
 
     public static EmulatorState State(this RunningApp emulator) => emulator.Services.GetRequiredService<EmulatorState>();
 }

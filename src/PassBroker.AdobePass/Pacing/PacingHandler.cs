@@ -1,0 +1,41 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using PassBroker.AdobePass.Handlers;
+using PassBroker.AdobePass.Headers;
+
+namespace PassBroker.AdobePass.Pacing;
+
+/// <summary>
+/// The innermost handler of the Adobe Pass clients: every request that really leaves (first attempts, retries, the
+/// re-send after a 401) takes a token of its device IP's bucket first. Requests without <c>X-Forwarded-For</c> are
+/// not device calls (none of the paced clients send such) and pass unpaced.
+/// </summary>
+internal sealed class PacingHandler(DevicePacer pacer, ILogger<PacingHandler> logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!pacer.Enabled || !request.Headers.TryGetValues(AdobeHeaders.ForwardedFor, out var values) || values.FirstOrDefault() is not { } ip)
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+
+        var deviceKey = UpstreamCall.Of(request)?.Device.DeviceKey ?? "-";
+        try
+        {
+            await pacer.WaitTurnAsync(ip, cancellationToken);
+        }
+        catch (Core.Upstream.AdobePassException ex)
+        {
+            logger.CallPaced(deviceKey, request.Method.Method, ex.RetryAfter ?? TimeSpan.Zero);
+            throw;
+        }
+
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            logger.ThrottledDespitePacing(deviceKey, request.Method.Method);
+            pacer.Drain(ip);
+        }
+        return response;
+    }
+}
