@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Management;
+using PassBroker.AdobePass.Telemetry;
 using PassBroker.AdobePass.V2;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.Upstream;
 using Refit;
 
@@ -30,17 +32,24 @@ public static class AdobePassExtensions
         builder.Services.AddSingleton<TempPassResetClient>();
         builder.Services.AddTransient<DeviceHeadersHandler>();
         builder.Services.AddTransient<BearerTokenHandler>();
+        builder.Services.TryAddSingleton<PassBrokerMetrics>();
+        builder.Services.AddTransient<UpstreamTelemetryHandler>();
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         }));
-        builder.Services.AddRefitGeneratedClient<IDcrApi>(settings).ConfigureUpstream().AddHttpMessageHandler<DeviceHeadersHandler>();
+        // UpstreamTelemetryHandler is added last on each client, so it is the innermost: it times and names every
+        // exchange on the wire (a 401 before a token refresh included), not the handlers' work around it.
+        builder.Services.AddRefitGeneratedClient<IDcrApi>(settings).ConfigureUpstream().AddHttpMessageHandler<DeviceHeadersHandler>()
+            .AddHttpMessageHandler<UpstreamTelemetryHandler>();
         builder.Services.AddRefitGeneratedClient<IRestApiV2>(settings).ConfigureUpstream()
             .AddHttpMessageHandler<DeviceHeadersHandler>()
-            .AddHttpMessageHandler<BearerTokenHandler>();
+            .AddHttpMessageHandler<BearerTokenHandler>()
+            .AddHttpMessageHandler<UpstreamTelemetryHandler>();
         // The management host: PassBroker's own token in the call itself, no device headers.
-        builder.Services.AddRefitGeneratedClient<ITempPassResetApi>(settings).ConfigureUpstream(options => options.ManagementBaseUrl);
+        builder.Services.AddRefitGeneratedClient<ITempPassResetApi>(settings).ConfigureUpstream(options => options.ManagementBaseUrl)
+            .AddHttpMessageHandler<UpstreamTelemetryHandler>();
         return builder;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.TempPass;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
+using PassBroker.Core.Errors;
 
 namespace PassBroker.Http.Admin;
 
@@ -11,7 +13,12 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.AdminTempPassReset, ResetTempPassAsync).WithName("ResetTempPass").WithTags("Admin");
+        routes.MapPost(Routes.AdminTempPassReset, ResetTempPassAsync).WithName("ResetTempPass").WithTags("Admin")
+            .RequiresAdminKey()
+            .JsonBody<ResetTempPassRequest>()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd)
+            .Problems(StatusCodes.Status404NotFound, TempPassKinds.NotOfferedCode)
+            .CallsAdobePass();
         return routes;
     }
 

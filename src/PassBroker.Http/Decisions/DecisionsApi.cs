@@ -6,6 +6,9 @@ using Microsoft.Net.Http.Headers;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
+using PassBroker.Core.Errors;
+using PassBroker.Core.TempPass;
 
 namespace PassBroker.Http.Decisions;
 
@@ -13,8 +16,18 @@ public static class DecisionsApi
 {
     public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions");
-        routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions");
+        routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions")
+            .RequiresDeviceToken()
+            .JsonBody<PreauthorizeRequest>()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
+            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+            .CallsAdobePass();
+        routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions")
+            .RequiresDeviceToken()
+            .JsonBody<AuthorizeRequest>()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
+            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+            .CallsAdobePass();
         return routes;
     }
 

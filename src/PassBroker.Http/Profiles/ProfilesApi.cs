@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
+using PassBroker.Core.Errors;
 
 namespace PassBroker.Http.Profiles;
 
@@ -12,7 +14,10 @@ public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Routes.Profiles, GetAsync).WithName("GetProfiles").WithTags("Profiles");
+        routes.MapGet(Routes.Profiles, GetAsync).WithName("GetProfiles").WithTags("Profiles")
+            .RequiresDeviceToken()
+            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+            .CallsAdobePass();
         return routes;
     }
 

@@ -35,10 +35,10 @@ internal sealed class SignInTestContext
 
     public SignInService Service() => new(Sessions, AdobePass.Object,
         new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
-        Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, NullLogger<SignInService>.Instance);
+        Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, TestMetrics.Create(), NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, TestMetrics.Create(), NullLogger<CheckSignInActivity>.Instance);
 
     public void UpstreamIssuesCode(string code) =>
         AdobePass.Setup(a => a.CreateSessionAsync(It.IsAny<DeviceContext>(), It.IsAny<SessionParameters>(), It.IsAny<CancellationToken>()))

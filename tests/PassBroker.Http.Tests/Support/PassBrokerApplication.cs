@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -28,6 +29,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private readonly AzuriteFixture _azurite;
     private string[] _settings = [];
+    private Action<WebApplicationBuilder>? _configure;
 
     private PassBrokerApplication(AzuriteFixture azurite, FakeTimeProvider time, RunningApp emulator)
     {
@@ -45,16 +47,21 @@ public sealed class PassBrokerApplication : IAsyncDisposable
 
     /// <param name="azurite">The shared Azurite.</param>
     /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>, over the test defaults.</param>
-    public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings)
+    public static Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings) => StartAsync(azurite, null, settings);
+
+    /// <param name="azurite">The shared Azurite.</param>
+    /// <param name="configure">Runs after the test defaults: a test adds exporters or log providers here.</param>
+    /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>, over the test defaults.</param>
+    public static async Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings)
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var app = new PassBrokerApplication(azurite, time, await EmulatorHost.StartAsync(time)) { _settings = settings };
+        var app = new PassBrokerApplication(azurite, time, await EmulatorHost.StartAsync(time)) { _settings = settings, _configure = configure };
         app.DevHost = await app.StartDevHostAsync();
         return app;
     }
 
     /// <summary>
-    /// Like <see cref="StartAsync"/>, on a port chosen before start, for a real browser: the MVPD login's redirect URL and
+    /// Like <see cref="StartAsync(AzuriteFixture, string[])"/>, on a port chosen before start, for a real browser: the MVPD login's redirect URL and
     /// the second-screen URL must name the DevHost's own address, and those settings are read once, at start.
     /// </summary>
     /// <param name="azurite">The shared Azurite.</param>
@@ -107,6 +114,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     {
         builder.Services.AddSingleton<TimeProvider>(Time);
         builder.Logging.ClearProviders().AddProvider(Logs);
+        _configure?.Invoke(builder);
     }));
 
     /// <summary>A client that speaks for a device at <see cref="DeviceIp"/> (through the trusted loopback proxy).</summary>
