@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using PassBroker.Core.Telemetry;
 
 namespace PassBroker.Http.Telemetry;
@@ -22,6 +23,16 @@ public sealed class RequestLogScope : IReadOnlyList<KeyValuePair<string, object?
     public KeyValuePair<string, object?> this[int index] => index == 0 && DeviceKey is not null
         ? new(DeviceKeyName, DeviceKey)
         : throw new ArgumentOutOfRangeException(nameof(index));
+
+    /// <summary>Opens the request's scope on <paramref name="logger"/>; dispose it when the request ends.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="logger">Any logger of the app: scopes are shared by every logger of the factory.</param>
+    public static IDisposable? Begin(HttpContext context, ILogger logger)
+    {
+        var scope = new RequestLogScope();
+        context.Features.Set(scope);
+        return logger.BeginScope(scope);
+    }
 
     /// <summary>Names the request's device in its log scope and on its server span.</summary>
     /// <param name="context">The request.</param>

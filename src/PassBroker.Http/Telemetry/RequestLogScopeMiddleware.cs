@@ -8,9 +8,7 @@ internal sealed class RequestLogScopeMiddleware(RequestDelegate next, ILogger<Re
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var scope = new RequestLogScope();
-        context.Features.Set(scope);
-        using (logger.BeginScope(scope))
+        using (RequestLogScope.Begin(context, logger))
         {
             await next(context);
         }
