@@ -17,19 +17,21 @@ public static class DecisionsApi
     public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions")
-            .RequiresDeviceToken()
-            .JsonBody<PreauthorizeRequest>()
-            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
-            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
-            .CallsAdobePass();
+            .DecisionDocs<PreauthorizeRequest>();
         routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions")
-            .RequiresDeviceToken()
-            .JsonBody<AuthorizeRequest>()
-            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
-            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
-            .CallsAdobePass();
+            .DecisionDocs<AuthorizeRequest>();
         return routes;
     }
+
+    /// <summary>What both decision routes declare: they answer alike, for the device's MVPD choice and Adobe's answer.</summary>
+    /// <param name="route">The decision route.</param>
+    private static RouteHandlerBuilder DecisionDocs<TRequest>(this RouteHandlerBuilder route)
+        where TRequest : notnull => route
+        .RequiresDeviceToken()
+        .JsonBody<TRequest>()
+        .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
+        .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+        .CallsAdobePass();
 
     /// <summary>Decisions for catalogue filtering: denies carry Adobe's reason; never a media token.</summary>
     public static async Task<Ok<PreauthorizeResponse>> PreauthorizeAsync(
