@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
 using PassBroker.Http.Edge;
 using PassBroker.Http.OpenApi;
-using PassBroker.Core.Errors;
 
 namespace PassBroker.Http.Admin;
 

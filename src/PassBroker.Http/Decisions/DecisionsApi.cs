@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
-using PassBroker.Http.Edge;
-using PassBroker.Http.OpenApi;
 using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
+using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Decisions;
 

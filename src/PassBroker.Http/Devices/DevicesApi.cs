@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
-using PassBroker.Http.Edge;
-using PassBroker.Http.Telemetry;
-using PassBroker.Http.OpenApi;
 using PassBroker.Core.Errors;
+using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
+using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Http.Devices;
 

@@ -9,8 +9,8 @@ using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Edge;
-using PassBroker.Http.Pages;
 using PassBroker.Http.OpenApi;
+using PassBroker.Http.Pages;
 
 namespace PassBroker.Http.Sessions;
 
