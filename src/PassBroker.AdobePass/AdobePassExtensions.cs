@@ -10,8 +10,10 @@ using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.Metadata;
 using PassBroker.AdobePass.Pacing;
 using PassBroker.AdobePass.Resilience;
+using PassBroker.AdobePass.Telemetry;
 using PassBroker.AdobePass.V2;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.Upstream;
 using Refit;
 
@@ -40,22 +42,28 @@ public static class AdobePassExtensions
         builder.Services.AddOptions<PacingOptions>().BindConfiguration(PacingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<DevicePacer>();
         builder.Services.AddTransient<PacingHandler>();
+        builder.Services.TryAddSingleton<PassBrokerMetrics>();
+        builder.Services.AddTransient<UpstreamTelemetryHandler>();
 
         var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         }));
-        // Handlers run outermost first: the resilience pipeline repeats what is below it, and the pacer, innermost,
-        // sees every request that really leaves (retries and the re-send after a 401 included).
+        // Handlers run outermost first: the resilience pipeline repeats what is below it; the pacer sees every request
+        // that really leaves (retries and the re-send after a 401 included); UpstreamTelemetryHandler, innermost, times
+        // and names every exchange on the wire, not the pacer's wait or the handlers' work around it.
         builder.Services.AddRefitGeneratedClient<IDcrApi>(settings).ConfigureUpstream()
             .AddHttpMessageHandler<DeviceHeadersHandler>()
-            .AddHttpMessageHandler<PacingHandler>();
+            .AddHttpMessageHandler<PacingHandler>()
+            .AddHttpMessageHandler<UpstreamTelemetryHandler>();
         builder.Services.AddRefitGeneratedClient<IRestApiV2>(settings).ConfigureUpstream()
             .AddHttpMessageHandler<DeviceHeadersHandler>()
             .AddHttpMessageHandler<BearerTokenHandler>()
-            .AddHttpMessageHandler<PacingHandler>();
+            .AddHttpMessageHandler<PacingHandler>()
+            .AddHttpMessageHandler<UpstreamTelemetryHandler>();
         // The management host: PassBroker's own token in the call itself, no device headers, not throttled per device.
-        builder.Services.AddRefitGeneratedClient<ITempPassResetApi>(settings).ConfigureUpstream(options => options.ManagementBaseUrl);
+        builder.Services.AddRefitGeneratedClient<ITempPassResetApi>(settings).ConfigureUpstream(options => options.ManagementBaseUrl)
+            .AddHttpMessageHandler<UpstreamTelemetryHandler>();
         return builder;
     }
 

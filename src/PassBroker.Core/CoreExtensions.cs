@@ -8,6 +8,7 @@ using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.SecondScreen;
 using PassBroker.Core.Sessions;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.TempPass;
 using PassBroker.Core.Workflow;
 
@@ -27,6 +28,7 @@ public static class CoreExtensions
         builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<PassBrokerMetrics>();
         builder.Services.AddSingleton<MvpdCatalog>();
         builder.Services.AddSingleton<SessionChangeNotifier>();
         builder.Services.AddTransient<DeviceRegistration>();

@@ -1,5 +1,6 @@
 using PassBroker.Core.Workflow;
 using PassBroker.DevHost.LocalDependencies;
+using PassBroker.DevHost.Observability;
 using PassBroker.DevHost.Workflow;
 using PassBroker.Http;
 
@@ -20,6 +21,10 @@ public static class DevHostApp
         // PassBroker: the same registrations as the Functions app
         builder.AddPassBroker();
 
+        // Telemetry exporters, the OpenAPI document and its reference page (DevHost only)
+        builder.AddDevHostTelemetryExporters();
+        builder.AddApiReference();
+
         // The polling workflow without Durable Functions
         builder.Services.AddSingleton<InProcessWorkflowHost>();
         builder.Services.AddSingleton<IWorkflowStarter>(s => s.GetRequiredService<InProcessWorkflowHost>());
@@ -30,6 +35,7 @@ public static class DevHostApp
         var app = builder.Build();
         app.UsePassBrokerHttp();
         app.MapPassBroker();
+        app.MapApiReference();
         return app;
     }
 }

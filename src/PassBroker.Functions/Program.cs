@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Edge;
+using PassBroker.Functions.Telemetry;
 using PassBroker.Functions.Workflow;
 using PassBroker.Http;
 
@@ -14,10 +15,14 @@ builder.ConfigureFunctionsWebApplication();
 // The device IP from X-Forwarded-For (as UseForwardedHeaders in the DevHost); known failures become Problem Details
 // as the DevHost's exception handler answers them (one table: ProblemMapper).
 builder.UseMiddleware<ForwardedHeadersWorkerMiddleware>();
+builder.UseMiddleware<RequestLogScopeWorkerMiddleware>();
 builder.UseMiddleware<PassBrokerProblemsMiddleware>();
 
 // PassBroker: the same registrations as the DevHost
 builder.AddPassBroker();
+
+// Telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); what is collected is AddPassBroker's
+builder.AddAzureMonitorExporter();
 
 // The polling workflow as a Durable orchestration (started from the create-session function's DurableTaskClient)
 builder.Services.AddScoped<DurableClientHolder>();

@@ -19,6 +19,7 @@ using PassBroker.Http.Pages;
 using PassBroker.Http.Problems;
 using PassBroker.Http.Profiles;
 using PassBroker.Http.Sessions;
+using PassBroker.Http.Telemetry;
 using PassBroker.Http.TempPass;
 
 namespace PassBroker.Http;
@@ -60,6 +61,7 @@ public static class HttpExtensions
     public static IApplicationBuilder UsePassBrokerHttp(this IApplicationBuilder app)
     {
         app.UseForwardedHeaders();
+        app.UsePassBrokerLogScope();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => StatusProblem(context.HttpContext));
         return app;

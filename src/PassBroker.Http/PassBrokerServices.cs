@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using PassBroker.AdobePass;
 using PassBroker.Core;
 using PassBroker.Core.Decisions.Rules;
+using PassBroker.Http.Telemetry;
 using PassBroker.Storage;
 using PassBroker.Storage.Secrets;
 
@@ -23,6 +24,9 @@ public static class PassBrokerServices
 
         // Programmer business rules around every authorize (resource allow/deny lists, concurrent plays)
         builder.AddPassBrokerAuthorizationRules();
+
+        // Traces, metrics and log correlation; each host adds its exporters
+        builder.AddPassBrokerTelemetry();
         return builder;
     }
 }

@@ -36,8 +36,16 @@ public sealed class DevicePacer : IDisposable
     public bool Enabled => _options.Enabled;
 
     /// <summary>Waits for the device IP's next token, or throws <see cref="UpstreamFailure.Paced"/>.</summary>
-    public async ValueTask WaitTurnAsync(string deviceIp, CancellationToken cancellationToken)
+    /// <returns>True when the call had to wait for a token (it would have risked Adobe's 429 if sent at once).</returns>
+    public async ValueTask<bool> WaitTurnAsync(string deviceIp, CancellationToken cancellationToken)
     {
+        using (var immediate = _buckets.AttemptAcquire(deviceIp, 1))
+        {
+            if (immediate.IsAcquired)
+            {
+                return false;
+            }
+        }
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         wait.CancelAfter(_options.MaxQueueWait);
         RateLimitLease lease;
@@ -57,6 +65,7 @@ public sealed class DevicePacer : IDisposable
                 throw Paced(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : _options.ReplenishmentPeriod);
             }
         }
+        return true;
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Headers;
+using PassBroker.AdobePass.Telemetry;
+using PassBroker.Core.Telemetry;
 
 namespace PassBroker.AdobePass.Pacing;
 
@@ -10,7 +12,7 @@ namespace PassBroker.AdobePass.Pacing;
 /// re-send after a 401) takes a token of its device IP's bucket first. Requests without <c>X-Forwarded-For</c> are
 /// not device calls (none of the paced clients send such) and pass unpaced.
 /// </summary>
-internal sealed class PacingHandler(DevicePacer pacer, ILogger<PacingHandler> logger) : DelegatingHandler
+internal sealed class PacingHandler(DevicePacer pacer, PassBrokerMetrics metrics, ILogger<PacingHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -22,10 +24,14 @@ internal sealed class PacingHandler(DevicePacer pacer, ILogger<PacingHandler> lo
         var deviceKey = UpstreamCall.Of(request)?.Device.DeviceKey ?? "-";
         try
         {
-            await pacer.WaitTurnAsync(ip, cancellationToken);
+            if (await pacer.WaitTurnAsync(ip, cancellationToken))
+            {
+                metrics.PacingDelayed(UpstreamOperations.TemplateOf(request));
+            }
         }
         catch (Core.Upstream.AdobePassException ex)
         {
+            metrics.PacingRejected(UpstreamOperations.TemplateOf(request));
             logger.CallPaced(deviceKey, request.Method.Method, ex.RetryAfter ?? TimeSpan.Zero);
             throw;
         }

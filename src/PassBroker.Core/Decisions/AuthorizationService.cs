@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
 
@@ -18,6 +20,7 @@ public sealed class AuthorizationService(
     TempPassContexts contexts,
     IEnumerable<IAuthorizationRule> rules,
     IOptions<DecisionsOptions> options,
+    PassBrokerMetrics metrics,
     ILogger<AuthorizationService> logger)
 {
     private readonly IReadOnlyList<IAuthorizationRule> _rules = rules.ToList();
@@ -33,7 +36,7 @@ public sealed class AuthorizationService(
             if (await rule.BeforeUpstreamAsync(request, cancellationToken) is { } denied)
             {
                 logger.RuleDenied(device.DeviceKey, rule.Name, denied.Error?.Code);
-                return denied;
+                return Decided(denied);
             }
         }
 
@@ -44,6 +47,16 @@ public sealed class AuthorizationService(
             decision = await rule.AfterUpstreamAsync(request, decision, cancellationToken);
         }
         logger.Authorized(device.DeviceKey, chosen, decision.Authorized, decision.Error?.Code);
+        return Decided(decision);
+    }
+
+    private Decision Decided(Decision decision)
+    {
+        metrics.AuthorizeDecided(decision.Mvpd, decision.Authorized, decision.Error?.Code, decision.Source);
+        var span = Activity.Current;
+        span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, decision.Mvpd);
+        span?.SetTag(PassBrokerTelemetry.Tags.Decision, decision.Authorized ? "permit" : "deny");
+        span?.SetTag(PassBrokerTelemetry.Tags.Reason, decision.Error?.Code ?? PassBrokerTelemetry.NoReason);
         return decision;
     }
 }

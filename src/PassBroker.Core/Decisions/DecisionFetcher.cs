@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Decisions;
@@ -22,6 +23,10 @@ public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<Decisio
     private async Task<IReadOnlyDictionary<string, Decision>> FetchAsync(
         IReadOnlyList<string> resources, int batchSize, Func<IReadOnlyList<string>, Task<IReadOnlyList<Decision>>> call, string mvpd, CancellationToken cancellationToken)
     {
+        // One span over the batches and their retries: the upstream calls are its children.
+        using var span = PassBrokerTelemetry.ActivitySource.StartActivity("passbroker.decisions.fetch");
+        span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, mvpd);
+        span?.SetTag(PassBrokerTelemetry.Tags.Resources, resources.Count);
         var results = new Dictionary<string, Decision>(StringComparer.Ordinal);
         IReadOnlyList<string> pending = resources;
         for (var attempt = 0; pending.Count > 0; attempt++)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Mvpds;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.Upstream;
 using PassBroker.Core.Workflow;
 
@@ -17,6 +18,7 @@ public sealed class SignInService(
     SessionChangeNotifier notifier,
     IOptions<SignInOptions> options,
     TimeProvider time,
+    PassBrokerMetrics metrics,
     ILogger<SignInService> logger)
 {
     private readonly SignInOptions _options = options.Value;
@@ -32,8 +34,10 @@ public sealed class SignInService(
 
         var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, _options.DomainName, _options.RedirectUrl), cancellationToken);
         logger.SignInStarted(device.DeviceKey, mvpd, upstream.ActionName);
+        metrics.SignInStarted(upstream.Mvpd ?? mvpd);
         if (!upstream.HasCode)
         {
+            metrics.SignInCompletedAtOnce(upstream.Mvpd ?? mvpd);
             return new SignInStart(null, upstream);
         }
 
@@ -95,8 +99,9 @@ public sealed class SignInService(
             }
             try
             {
-                await sessions.UpdateAsync(pending.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.Replaced), cancellationToken);
+                var replaced = await sessions.UpdateAsync(pending.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.Replaced), cancellationToken);
                 logger.SignInReplaced(deviceKey);
+                metrics.SignInEnded(replaced);
                 notifier.Notify(deviceKey, pending.Code);
             }
             catch (ConcurrencyConflictException)

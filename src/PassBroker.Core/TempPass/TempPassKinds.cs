@@ -3,7 +3,7 @@ using PassBroker.Core.Errors;
 namespace PassBroker.Core.TempPass;
 
 /// <summary>Reads the <c>kind</c> an app or operator names and finds its configured Temp Pass MVPD.</summary>
-internal static class TempPassKinds
+public static class TempPassKinds
 {
     public const string NotOfferedCode = "temppass_not_offered";
 

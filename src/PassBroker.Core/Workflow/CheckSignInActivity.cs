@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
+using PassBroker.Core.Telemetry;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.Core.Workflow;
@@ -19,9 +21,20 @@ public sealed class CheckSignInActivity(
     IAdobePassClient adobePass,
     SessionChangeNotifier notifier,
     TimeProvider time,
+    PassBrokerMetrics metrics,
     ILogger<CheckSignInActivity> logger)
 {
     public async Task<SignInCheck> RunAsync(SignInPollInput input, CancellationToken cancellationToken)
+    {
+        // Its own trace: the poll runs on a timer, not inside the app's request.
+        using var span = PassBrokerTelemetry.ActivitySource.StartActivity("passbroker.signin.poll");
+        span?.SetTag(PassBrokerTelemetry.Tags.DeviceKey, input.DeviceKey);
+        var check = await PollAsync(input, span, cancellationToken);
+        span?.SetTag(PassBrokerTelemetry.Tags.SignInStatus, check.Status.ToString().ToLowerInvariant());
+        return check;
+    }
+
+    private async Task<SignInCheck> PollAsync(SignInPollInput input, Activity? span, CancellationToken cancellationToken)
     {
         var session = await sessions.FindAsync(input.DeviceKey, input.Code, cancellationToken);
         if (session is null)
@@ -33,6 +46,7 @@ public sealed class CheckSignInActivity(
             return new SignInCheck(session.Status, session.EndReason);
         }
 
+        span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, session.Mvpd ?? PassBrokerTelemetry.NoMvpd);
         var device = await devices.FindAsync(input.DeviceKey, cancellationToken);
         if (device is null)
         {
@@ -47,19 +61,26 @@ public sealed class CheckSignInActivity(
         catch (AdobePassException ex) when (ex.IsTransient)
         {
             logger.PollFailedTransiently(input.DeviceKey, ex.Failure, ex.Code);
+            span.SetUpstreamError(ex.Code ?? ex.Failure.ToString().ToLowerInvariant());
+            metrics.SignInPolled(session.Mvpd, SessionStatus.Pending);
             return new SignInCheck(SessionStatus.Pending);
         }
         catch (AdobePassException ex) when (ex.Code is { } code && UpstreamErrorCodes.IsDeadSession(code))
         {
+            span.SetUpstreamError(code);
+            metrics.SignInPolled(session.Mvpd, SessionStatus.Expired);
             return await EndAsync(session, SessionStatus.Expired, SessionEndReasons.UpstreamSessionInvalid, code, cancellationToken);
         }
         catch (AdobePassException ex)
         {
             logger.PollRejected(input.DeviceKey, ex.HttpStatus, ex.Code);
+            span.SetUpstreamError(ex.Code);
+            metrics.SignInPolled(session.Mvpd, SessionStatus.Failed);
             return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, ex.Code, cancellationToken);
         }
 
         var profile = ChooseProfile(profiles, session.Mvpd);
+        metrics.SignInPolled(session.Mvpd, profile is null ? SessionStatus.Pending : SessionStatus.Authenticated);
         if (profile is null)
         {
             return new SignInCheck(SessionStatus.Pending);
@@ -81,6 +102,7 @@ public sealed class CheckSignInActivity(
         {
             var ended = await sessions.UpdateAsync(session.End(status, time.GetUtcNow(), reason, upstreamCode), cancellationToken);
             logger.SignInEnded(session.DeviceKey, status, reason);
+            metrics.SignInEnded(ended);
             notifier.Notify(session.DeviceKey, session.Code);
             return new SignInCheck(ended.Status, ended.EndReason);
         }

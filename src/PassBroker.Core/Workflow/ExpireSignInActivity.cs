@@ -1,10 +1,11 @@
 using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
+using PassBroker.Core.Telemetry;
 
 namespace PassBroker.Core.Workflow;
 
 /// <summary>Ends a sign-in whose code ran out while still pending. A session that already ended is left as it is.</summary>
-public sealed class ExpireSignInActivity(ISessionStore sessions, SessionChangeNotifier notifier, TimeProvider time)
+public sealed class ExpireSignInActivity(ISessionStore sessions, SessionChangeNotifier notifier, TimeProvider time, PassBrokerMetrics metrics)
 {
     public async Task<SignInCheck> RunAsync(SignInPollInput input, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class ExpireSignInActivity(ISessionStore sessions, SessionChangeNo
             try
             {
                 var expired = session.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.CodeExpired);
-                await sessions.UpdateAsync(expired, cancellationToken);
+                metrics.SignInEnded(await sessions.UpdateAsync(expired, cancellationToken));
                 notifier.Notify(input.DeviceKey, input.Code);
                 return new SignInCheck(SessionStatus.Expired, SessionEndReasons.CodeExpired);
             }

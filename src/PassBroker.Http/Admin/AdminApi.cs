@@ -6,6 +6,7 @@ using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
 using PassBroker.Http.Edge;
 using PassBroker.Storage.Encryption;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Admin;
 
@@ -13,8 +14,16 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.AdminTempPassReset, ResetTempPassAsync).WithName("ResetTempPass").WithTags("Admin");
-        routes.MapPost(Routes.AdminDataKeysReseal, ResealAsync).WithName("ResealDataKeys").WithTags("Admin");
+        routes.MapPost(Routes.AdminTempPassReset, ResetTempPassAsync).WithName("ResetTempPass").WithTags("Admin")
+            .RequiresAdminKey()
+            .JsonBody<ResetTempPassRequest>()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd)
+            .Problems(StatusCodes.Status404NotFound, TempPassKinds.NotOfferedCode)
+            .CallsAdobePass();
+        routes.MapPost(Routes.AdminDataKeysReseal, ResealAsync).WithName("ResealDataKeys").WithTags("Admin")
+            .RequiresAdminKey()
+            .JsonBody<ResealRequest>()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed);
         return routes;
     }
 

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Net.Http.Headers;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
+using PassBroker.Core.TempPass;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Decisions;
 
@@ -13,10 +16,22 @@ public static class DecisionsApi
 {
     public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions");
-        routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions");
+        routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions")
+            .DecisionDocs<PreauthorizeRequest>();
+        routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions")
+            .DecisionDocs<AuthorizeRequest>();
         return routes;
     }
+
+    /// <summary>What both decision routes declare: they answer alike, for the device's MVPD choice and Adobe's answer.</summary>
+    /// <param name="route">The decision route.</param>
+    private static RouteHandlerBuilder DecisionDocs<TRequest>(this RouteHandlerBuilder route)
+        where TRequest : notnull => route
+        .RequiresDeviceToken()
+        .JsonBody<TRequest>()
+        .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
+        .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+        .CallsAdobePass();
 
     /// <summary>Decisions for catalogue filtering: denies carry Adobe's reason; never a media token.</summary>
     public static async Task<Ok<PreauthorizeResponse>> PreauthorizeAsync(

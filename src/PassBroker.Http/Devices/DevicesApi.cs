@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
+using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Http.Devices;
 
@@ -11,7 +14,11 @@ public static class DevicesApi
 {
     public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.Devices, RegisterAsync).WithName("RegisterDevice").WithTags("Devices");
+        routes.MapPost(Routes.Devices, RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
+            .JsonBody<RegisterDeviceRequest>()
+            .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
+            .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable)
+            .CallsAdobePass();
         return routes;
     }
 
@@ -21,6 +28,7 @@ public static class DevicesApi
     {
         var body = await JsonBody.ReadAsync<RegisterDeviceRequest>(request, cancellationToken);
         var result = await registration.RegisterAsync(body.DeviceId, body.DeviceInfo, ClientEndpoints.From(request.HttpContext), cancellationToken);
+        RequestLogScope.SetDevice(request.HttpContext, result.DeviceKey);
         var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken);
         return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }

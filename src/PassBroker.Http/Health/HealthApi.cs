@@ -10,7 +10,8 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Routes.Health, GetAsync).WithName("Health").WithTags("Health");
+        routes.MapGet(Routes.Health, GetAsync).WithName("Health").WithTags("Health")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
         return routes;
     }
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
 using PassBroker.Core.Logout;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Logout;
 
@@ -12,7 +14,11 @@ public static class LogoutApi
 {
     public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.Logout, LogoutAsync).WithName("Logout").WithTags("Authentication");
+        routes.MapPost(Routes.Logout, LogoutAsync).WithName("Logout").WithTags("Authentication")
+            .RequiresDeviceToken()
+            .JsonBody<LogoutRequest>(optional: true)
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd)
+            .CallsAdobePass();
         return routes;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Mvpds;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Mvpds;
 
@@ -12,7 +13,9 @@ public static class MvpdsApi
 {
     public static IEndpointRouteBuilder MapMvpds(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Routes.Mvpds, GetAsync).WithName("GetMvpds").WithTags("Mvpds");
+        routes.MapGet(Routes.Mvpds, GetAsync).WithName("GetMvpds").WithTags("Mvpds")
+            .RequiresDeviceToken()
+            .CallsAdobePass();
         return routes;
     }
 

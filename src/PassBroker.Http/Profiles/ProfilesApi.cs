@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Profiles;
 
@@ -12,7 +14,10 @@ public static class ProfilesApi
 {
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet(Routes.Profiles, GetAsync).WithName("GetProfiles").WithTags("Profiles");
+        routes.MapGet(Routes.Profiles, GetAsync).WithName("GetProfiles").WithTags("Profiles")
+            .RequiresDeviceToken()
+            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+            .CallsAdobePass();
         return routes;
     }
 

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 using PassBroker.Http.Pages;
 
 namespace PassBroker.Http.Sessions;
@@ -17,8 +19,17 @@ public static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.Sessions, StartAsync).WithName("StartSignIn").WithTags("Authentication");
-        routes.MapGet(Routes.Session, GetAsync).WithName("GetSignIn").WithTags("Authentication");
+        routes.MapPost(Routes.Sessions, StartAsync).WithName("StartSignIn").WithTags("Authentication")
+            .RequiresDeviceToken()
+            .JsonBody<StartSessionRequest>(optional: true)
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd)
+            .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
+            .CallsAdobePass();
+        routes.MapGet(Routes.Session, GetAsync).WithName("GetSignIn").WithTags("Authentication")
+            .RequiresDeviceToken()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSessionCode, ErrorCodes.ValidationFailed)
+            .Problems(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound)
+            .QueryParameter("wait", JsonSchemaType.Integer, "Seconds (0-30) to hold the answer while the sign-in is pending; it returns as soon as the status changes.");
         return routes;
     }
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
 using PassBroker.Http.Edge;
+using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.TempPass;
 
@@ -12,8 +14,16 @@ public static class TempPassApi
 {
     public static IEndpointRouteBuilder MapTempPass(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost(Routes.TempPass, StartAsync).WithName("StartTempPass").WithTags("TempPass");
-        routes.MapGet(Routes.TempPass, GetAsync).WithName("GetTempPass").WithTags("TempPass");
+        routes.MapPost(Routes.TempPass, StartAsync).WithName("StartTempPass").WithTags("TempPass")
+            .RequiresDeviceToken()
+            .JsonBody<StartTempPassRequest>()
+            .Problems(StatusCodes.Status404NotFound, TempPassKinds.NotOfferedCode)
+            .CallsAdobePass();
+        routes.MapGet(Routes.TempPass, GetAsync).WithName("GetTempPass").WithTags("TempPass")
+            .RequiresDeviceToken()
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed)
+            .Problems(StatusCodes.Status404NotFound, TempPassKinds.NotOfferedCode)
+            .CallsAdobePass();
         return routes;
     }
 

@@ -66,7 +66,7 @@ internal sealed class DecisionTestContext
     public PreauthorizationService Preauthorization() => new(ProfileService(), Fetcher(), Decisions, Caches(), Contexts(), Microsoft.Extensions.Options.Options.Create(Options));
 
     public AuthorizationService Authorization(params IAuthorizationRule[] rules) =>
-        new(ProfileService(), Fetcher(), Caches(), Contexts(), rules, Microsoft.Extensions.Options.Options.Create(Options), NullLogger<AuthorizationService>.Instance);
+        new(ProfileService(), Fetcher(), Caches(), Contexts(), rules, Microsoft.Extensions.Options.Options.Create(Options), TestMetrics.Create(), NullLogger<AuthorizationService>.Instance);
 
     public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Caches(), Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
 

@@ -17,16 +17,7 @@ public sealed class CheckSignInActivityTests
     public CheckSignInActivityTests()
     {
         _input = new SignInPollInput(_context.Device.DeviceKey, Code, DateTimeOffset.MaxValue, TimeSpan.FromSeconds(15));
-        _context.Sessions.AddAsync(new AuthenticationSession
-        {
-            DeviceKey = _context.Device.DeviceKey,
-            Code = Code,
-            Mvpd = "ExampleCable",
-            Status = SessionStatus.Pending,
-            CreatedAt = _context.Time.GetUtcNow(),
-            ExpiresAt = _context.Time.GetUtcNow().AddMinutes(30),
-            Client = TestDevices.Client,
-        }, CancellationToken.None).GetAwaiter().GetResult();
+        _context.AddPendingSession(Code, "ExampleCable");
     }
 
     private void UpstreamAnswers(params Profile[] profiles) =>

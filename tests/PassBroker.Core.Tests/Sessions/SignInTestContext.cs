@@ -24,6 +24,7 @@ internal sealed class SignInTestContext
     public Mock<IWorkflowStarter> Workflows { get; } = new();
     public SessionChangeNotifier Notifier { get; } = new();
     public DeviceRecord Device { get; } = TestDevices.Record();
+    public TestMetrics Meters { get; } = new();
 
     public SignInTestContext()
     {
@@ -35,10 +36,26 @@ internal sealed class SignInTestContext
 
     public SignInService Service() => new(Sessions, AdobePass.Object,
         new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
-        Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, NullLogger<SignInService>.Instance);
+        Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, Meters.Metrics, NullLogger<CheckSignInActivity>.Instance);
+
+    public ExpireSignInActivity ExpireActivity() => new(Sessions, Notifier, Time, Meters.Metrics);
+
+    /// <summary>Stores a pending sign-in of <see cref="Device"/>, started now, valid for 30 minutes.</summary>
+    /// <param name="code">Its code.</param>
+    /// <param name="mvpd">Its MVPD.</param>
+    public void AddPendingSession(string code, string mvpd) => Sessions.AddAsync(new AuthenticationSession
+    {
+        DeviceKey = Device.DeviceKey,
+        Code = code,
+        Mvpd = mvpd,
+        Status = SessionStatus.Pending,
+        CreatedAt = Time.GetUtcNow(),
+        ExpiresAt = Time.GetUtcNow().AddMinutes(30),
+        Client = TestDevices.Client,
+    }, CancellationToken.None).GetAwaiter().GetResult();
 
     public void UpstreamIssuesCode(string code) =>
         AdobePass.Setup(a => a.CreateSessionAsync(It.IsAny<DeviceContext>(), It.IsAny<SessionParameters>(), It.IsAny<CancellationToken>()))

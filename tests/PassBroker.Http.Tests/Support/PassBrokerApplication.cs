@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
@@ -28,6 +29,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
     private readonly AzuriteFixture _azurite;
     private string[] _settings = [];
+    private Action<WebApplicationBuilder>? _configure;
 
     private PassBrokerApplication(AzuriteFixture azurite, TimeProvider clock, RunningApp emulator)
     {
@@ -52,27 +54,37 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// More settings, <c>--Section:Key=value</c>, over the test defaults: <c>--Emulator:…</c> ones go to the emulator (as the
     /// DevHost forwards its Emulator section), the rest to the DevHost.
     /// </param>
-    public static Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings) =>
-        StartOnClockAsync(azurite, new FakeTimeProvider(DateTimeOffset.UtcNow), settings);
+    public static Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, params string[] settings) => StartAsync(azurite, null, settings);
 
-    /// <summary>Like <see cref="StartAsync"/>, on the real clock: for runs that measure real waits (faults, throttling).</summary>
     /// <param name="azurite">The shared Azurite.</param>
-    /// <param name="settings">More settings, <c>--Section:Key=value</c>, as for <see cref="StartAsync"/>.</param>
-    public static Task<PassBrokerApplication> StartRealTimeAsync(AzuriteFixture azurite, params string[] settings) =>
-        StartOnClockAsync(azurite, TimeProvider.System, settings);
+    /// <param name="configure">Runs after the test defaults: a test adds exporters or log providers here.</param>
+    /// <param name="settings">More settings, as for <see cref="StartAsync(AzuriteFixture, string[])"/>.</param>
+    public static Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings) =>
+        StartOnClockAsync(azurite, new FakeTimeProvider(DateTimeOffset.UtcNow), configure, settings);
 
-    private static async Task<PassBrokerApplication> StartOnClockAsync(AzuriteFixture azurite, TimeProvider clock, string[] settings)
+    /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, on the real clock: for runs that measure real waits (faults, throttling).</summary>
+    /// <param name="azurite">The shared Azurite.</param>
+    /// <param name="settings">More settings, as for <see cref="StartAsync(AzuriteFixture, string[])"/>.</param>
+    public static Task<PassBrokerApplication> StartRealTimeAsync(AzuriteFixture azurite, params string[] settings) =>
+        StartOnClockAsync(azurite, TimeProvider.System, null, settings);
+
+    private static async Task<PassBrokerApplication> StartOnClockAsync(
+        AzuriteFixture azurite, TimeProvider clock, Action<WebApplicationBuilder>? configure, string[] settings)
     {
         var forEmulator = settings.Where(IsEmulatorSetting).ToArray();
         var emulator = await EmulatorHost.StartOnClockAsync(clock,
             [$"--Emulator:MetadataEncryption:Certificate={TestCertificates.Primary.PublicDerBase64}", .. forEmulator]);
-        var app = new PassBrokerApplication(azurite, clock, emulator) { _settings = settings.Where(s => !IsEmulatorSetting(s)).ToArray() };
+        var app = new PassBrokerApplication(azurite, clock, emulator)
+        {
+            _settings = settings.Where(s => !IsEmulatorSetting(s)).ToArray(),
+            _configure = configure,
+        };
         app.DevHost = await app.StartDevHostAsync();
         return app;
     }
 
     /// <summary>
-    /// Like <see cref="StartAsync"/>, on a port chosen before start, for a real browser: the MVPD login's redirect URL and
+    /// Like <see cref="StartAsync(AzuriteFixture, string[])"/>, on a port chosen before start, for a real browser: the MVPD login's redirect URL and
     /// the second-screen URL must name the DevHost's own address, and those settings are read once, at start.
     /// </summary>
     /// <param name="azurite">The shared Azurite.</param>
@@ -134,6 +146,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     {
         builder.Services.AddSingleton(Clock);
         builder.Logging.ClearProviders().AddProvider(Logs);
+        _configure?.Invoke(builder);
     }));
 
     /// <summary>A client that speaks for a device at <paramref name="ip"/> (default <see cref="DeviceIp"/>), through the trusted loopback proxy.</summary>

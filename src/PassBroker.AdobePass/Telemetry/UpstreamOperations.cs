@@ -1,0 +1,32 @@
+using Refit;
+
+namespace PassBroker.AdobePass.Telemetry;
+
+/// <summary>
+/// Names an upstream call by its Refit route template (<c>/api/v2/{serviceProvider}/decisions/authorize/{mvpd}</c>):
+/// a bounded set, unlike the filled URL with its codes. The MVPD is read back from the path at the template's
+/// <c>{mvpd}</c> segment, so every call that names one is attributed to it.
+/// </summary>
+public static class UpstreamOperations
+{
+    private static readonly HttpRequestOptionsKey<string> TemplateKey = new(HttpRequestMessageOptions.RelativePathTemplate);
+
+    /// <summary>The route template, or <c>other</c> for a request Refit did not build.</summary>
+    /// <param name="request">The outgoing request.</param>
+    public static string TemplateOf(HttpRequestMessage request) =>
+        request.Options.TryGetValue(TemplateKey, out var template) && !string.IsNullOrEmpty(template) ? template : "other";
+
+    /// <summary>The <c>{mvpd}</c> path segment of the request, if its template has one.</summary>
+    /// <param name="request">The outgoing request.</param>
+    public static string? MvpdOf(HttpRequestMessage request)
+    {
+        var template = TemplateOf(request).Split('?')[0].Trim('/').Split('/');
+        var index = Array.IndexOf(template, "{mvpd}");
+        if (index < 0 || request.RequestUri is not { IsAbsoluteUri: true } uri)
+        {
+            return null;
+        }
+        var path = uri.AbsolutePath.Trim('/').Split('/');
+        return index < path.Length ? Uri.UnescapeDataString(path[index]) : null;
+    }
+}

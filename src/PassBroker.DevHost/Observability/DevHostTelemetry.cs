@@ -1,0 +1,36 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace PassBroker.DevHost.Observability;
+
+/// <summary>
+/// The DevHost's telemetry exporters (what to collect is <c>AddPassBrokerTelemetry</c>, shared with the Functions app):
+/// spans and metric points on the console when <c>Telemetry:Console</c> is true (appsettings.Development.json, so
+/// <c>dotnet run</c> shows them and tests stay quiet), and OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// Log lines keep going to the ordinary console logger, with their scopes.
+/// </summary>
+public static class DevHostTelemetry
+{
+    public const string ConsoleSetting = "Telemetry:Console";
+    public const string MetricsIntervalSetting = "Telemetry:ConsoleMetricsInterval";
+
+    public static WebApplicationBuilder AddDevHostTelemetryExporters(this WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry();
+        if (builder.Configuration.GetValue(ConsoleSetting, false))
+        {
+            var interval = builder.Configuration.GetValue(MetricsIntervalSetting, TimeSpan.FromSeconds(15));
+            telemetry
+                .WithTracing(tracing => tracing.AddConsoleExporter())
+                .WithMetrics(metrics => metrics.AddConsoleExporter((_, reader) =>
+                    reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)interval.TotalMilliseconds));
+        }
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            // Traces, metrics and logs; the endpoint, protocol and headers come from the standard OTEL_* variables.
+            telemetry.UseOtlpExporter();
+        }
+        return builder;
+    }
+}
