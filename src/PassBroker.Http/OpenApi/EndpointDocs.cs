@@ -70,6 +70,8 @@ public static class EndpointDocs
     /// <summary>The answers of a route that calls Adobe Pass (see <c>ProblemMapper</c>).</summary>
     /// <param name="route">The route.</param>
     public static RouteHandlerBuilder CallsAdobePass(this RouteHandlerBuilder route) => route
+        .Problems(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited)
         .Problems(StatusCodes.Status502BadGateway, ErrorCodes.UpstreamRejected, ErrorCodes.UpstreamMisconfigured)
-        .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.UpstreamUnavailable, ErrorCodes.UpstreamThrottled);
+        .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.UpstreamUnavailable, ErrorCodes.UpstreamThrottled, ErrorCodes.ServiceMisconfigured)
+        .Problems(StatusCodes.Status504GatewayTimeout, ErrorCodes.UpstreamTimeout);
 }
