@@ -33,7 +33,13 @@ public static class HttpExtensions
         // The server's own cap follows PassBroker's largest body limit, so no bigger upload is read and none that a
         // route accepts is cut off (the decisions routes take up to MaxResourcesBodyBytes).
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpOptions>>((kestrel, http) =>
-            kestrel.Limits.MaxRequestBodySize = Math.Max(http.Value.MaxRequestBodyBytes, http.Value.MaxResourcesBodyBytes));
+        {
+            kestrel.Limits.MaxRequestBodySize = Math.Max(http.Value.MaxRequestBodyBytes, http.Value.MaxResourcesBodyBytes);
+            // Request line and headers: Kestrel's defaults, stated so they are a decision (docs/reliability.md).
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 100;
+        });
         builder.Services.AddOptions<SecondScreenOptions>().BindConfiguration(SecondScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CodeEntryLimiter>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

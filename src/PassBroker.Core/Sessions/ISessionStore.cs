@@ -16,6 +16,18 @@ public interface ISessionStore
     /// <summary>Adds a session. Throws <see cref="Errors.ConcurrencyConflictException"/> when the code exists for the device.</summary>
     Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds <paramref name="session"/> as the device's one pending sign-in and ends each of the device's other pending
+    /// sessions with <paramref name="endReplaced"/>, all in one atomic write. Two starts for one device at once cannot
+    /// both commit: the loser throws <see cref="Errors.ConcurrencyConflictException"/> and writes nothing, so a device
+    /// never has two pending sessions.
+    /// </summary>
+    /// <param name="session">The new, pending session.</param>
+    /// <param name="endReplaced">How a replaced session ends (applied to each of the device's other pending sessions).</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    Task<PendingSessionStart> StartPendingAsync(AuthenticationSession session, Func<AuthenticationSession, AuthenticationSession> endReplaced,
+        CancellationToken cancellationToken);
+
     /// <summary>Replaces the session if its stored version equals <see cref="AuthenticationSession.ETag"/>, else throws
     /// <see cref="Errors.ConcurrencyConflictException"/>.</summary>
     Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken);

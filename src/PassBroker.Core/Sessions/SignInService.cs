@@ -21,6 +21,7 @@ public sealed class SignInService(
     PassBrokerMetrics metrics,
     ILogger<SignInService> logger)
 {
+    private const int MaxStartAttempts = 4;
     private readonly SignInOptions _options = options.Value;
 
     public async Task<SignInStart> StartAsync(DeviceRecord device, string? mvpd, ClientEndpoint client, CancellationToken cancellationToken)
@@ -45,9 +46,8 @@ public sealed class SignInService(
         var latest = now + _options.MaxDuration;
         var expiresAt = upstream.NotAfter is { } notAfter && notAfter < latest ? notAfter : latest;
 
-        // Adobe invalidates a device's older codes when it issues a new one; our records follow.
-        await ReplacePendingAsync(device.DeviceKey, upstream.Code!, cancellationToken);
-        var session = await sessions.AddAsync(new AuthenticationSession
+        // Adobe invalidates a device's older codes when it issues a new one; our records follow, in the same write.
+        var session = await StorePendingAsync(new AuthenticationSession
         {
             DeviceKey = device.DeviceKey,
             Code = upstream.Code!,
@@ -89,24 +89,27 @@ public sealed class SignInService(
         }
     }
 
-    private async Task ReplacePendingAsync(string deviceKey, string newCode, CancellationToken cancellationToken)
+    // Two sign-ins of one device at once (an app retrying, two of its instances): the store lets one commit at a time,
+    // and the other reads the device's sessions again and replaces the winner's. Adobe has issued both codes already,
+    // so the later one stands, as it would have one request after the other.
+    private async Task<AuthenticationSession> StorePendingAsync(AuthenticationSession session, CancellationToken cancellationToken)
     {
-        await foreach (var pending in sessions.ListPendingAsync(deviceKey, cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            if (pending.Code == newCode)
-            {
-                continue;
-            }
             try
             {
-                var replaced = await sessions.UpdateAsync(pending.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.Replaced), cancellationToken);
-                logger.SignInReplaced(deviceKey);
-                metrics.SignInEnded(replaced);
-                notifier.Notify(deviceKey, pending.Code);
+                var start = await sessions.StartPendingAsync(session,
+                    pending => pending.End(SessionStatus.Expired, time.GetUtcNow(), SessionEndReasons.Replaced), cancellationToken);
+                foreach (var replaced in start.Replaced)
+                {
+                    logger.SignInReplaced(session.DeviceKey);
+                    metrics.SignInEnded(replaced);
+                    notifier.Notify(session.DeviceKey, replaced.Code);
+                }
+                return start.Session;
             }
-            catch (ConcurrencyConflictException)
+            catch (ConcurrencyConflictException) when (attempt < MaxStartAttempts)
             {
-                // It ended (or was replaced) meanwhile; either way it is no longer pending.
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Azure;
 using Azure.Data.Tables;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Tables;
@@ -8,6 +9,13 @@ namespace PassBroker.Storage.Sessions;
 internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
 {
     private static readonly string Pending = nameof(SessionStatus.Pending);
+
+    /// <summary>
+    /// The row of a device's partition that every sign-in start rewrites under its ETag, in the same transaction as the
+    /// new session: of two starts that read the device's sessions at once, only one can commit. Codes are letters and
+    /// digits, so no session has this key; it has no <c>Status</c>, so no pending query finds it.
+    /// </summary>
+    internal const string StartLockRow = "~start";
 
     public async Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken)
     {
@@ -30,12 +38,46 @@ internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
     public async Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)
     {
         var etag = await tables.InsertAsync(StorageTables.Sessions, SessionEntity.From(session), cancellationToken);
-        // Upsert: a code Adobe reissues after the old one expired belongs to the newest session. Written after the
-        // session row, so a code row never points at a session that was not stored.
-        await tables.ExecuteAsync(StorageTables.SessionCodes,
+        await WriteCodeRowAsync(session, cancellationToken);
+        return session with { ETag = etag };
+    }
+
+    // Upsert: a code Adobe reissues after the old one expired belongs to the newest session. Written after the
+    // session row, so a code row never points at a session that was not stored.
+    private Task WriteCodeRowAsync(AuthenticationSession session, CancellationToken cancellationToken) =>
+        tables.ExecuteAsync(StorageTables.SessionCodes,
             (table, ct) => table.UpsertEntityAsync(SessionCodeEntity.For(session.Code, session.DeviceKey), TableUpdateMode.Replace, ct),
             cancellationToken);
-        return session with { ETag = etag };
+
+    public async Task<PendingSessionStart> StartPendingAsync(AuthenticationSession session,
+        Func<AuthenticationSession, AuthenticationSession> endReplaced, CancellationToken cancellationToken)
+    {
+        var partition = TableKeys.Escape(session.DeviceKey);
+        // The lock row first: a start that commits after this read changes its ETag, so the pending sessions listed
+        // next can only be stale if the transaction below fails.
+        var startLock = await tables.ExecuteAsync(StorageTables.Sessions,
+            (table, ct) => table.GetEntityIfExistsAsync<TableEntity>(partition, StartLockRow, cancellationToken: ct), cancellationToken);
+        var replaced = new List<AuthenticationSession>();
+        await foreach (var pending in ListPendingAsync(session.DeviceKey, cancellationToken))
+        {
+            if (pending.Code != session.Code)
+            {
+                replaced.Add(endReplaced(pending));
+            }
+        }
+
+        var marker = new TableEntity(partition, StartLockRow) { ["Code"] = session.Code };
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, SessionEntity.From(session)),
+            .. replaced.Select(r => new TableTransactionAction(TableTransactionActionType.UpdateReplace, SessionEntity.From(r), new ETag(r.ETag!))),
+            startLock.HasValue
+                ? new(TableTransactionActionType.UpdateReplace, marker, startLock.Value!.ETag)
+                : new(TableTransactionActionType.Add, marker),
+        ];
+        var etags = await tables.SubmitAsync(StorageTables.Sessions, actions, cancellationToken);
+        await WriteCodeRowAsync(session, cancellationToken);
+        return new PendingSessionStart(session with { ETag = etags[0] }, [.. replaced.Select((r, i) => r with { ETag = etags[i + 1] })]);
     }
 
     public async Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken) =>

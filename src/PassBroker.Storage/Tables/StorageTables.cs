@@ -78,6 +78,24 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
         }
     }
 
+    /// <summary>
+    /// Submits one entity group transaction (one partition): all of it is written or none. A row that already exists
+    /// or changed since it was read is a <see cref="ConcurrencyConflictException"/>, and nothing is written.
+    /// </summary>
+    /// <returns>The new ETag of each action's row, in order.</returns>
+    public async Task<IReadOnlyList<string?>> SubmitAsync(string table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await ExecuteAsync(table, (client, ct) => client.SubmitTransactionAsync(actions, ct), cancellationToken);
+            return [.. response.Value.Select(r => r.Headers.ETag?.ToString())];
+        }
+        catch (TableTransactionFailedException e) when (TableErrors.IsConflict(e) || TableErrors.IsStaleUpdate(e))
+        {
+            throw Conflict(table, actions[0].Entity, "changed while a transaction was prepared", e);
+        }
+    }
+
     /// <summary>Runs a query, translating outages like <see cref="ExecuteAsync{T}"/>; a missing table reads as empty.</summary>
     /// <param name="table">The logical table name.</param>
     /// <param name="filter">The OData filter.</param>

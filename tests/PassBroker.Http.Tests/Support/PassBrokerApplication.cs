@@ -24,6 +24,10 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     public const string AdminKey = "test-admin-key-0123456789-0123456789";
     public const string SignedOutUrl = "http://127.0.0.1/authn/signed-out";
 
+    /// <summary>The data key that seals client secrets and access tokens (<c>Storage:DataKeys:Keys:test1</c>).</summary>
+    public const string DataKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+    public const string SoftwareStatement = "dev-software-statement";
+
     /// <summary>On the DevHost's resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
     public const string BlockedResource = "blocked-title";
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
@@ -123,13 +127,13 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         "--AdobePass:ServiceProvider=REF30",
         // The service's secrets, from configuration as in development (the Key Vault adapter has its own tests).
         $"--Secrets:Values:admin-api-key={AdminKey}",
-        "--Secrets:Values:software-statement=dev-software-statement",
+        $"--Secrets:Values:software-statement={SoftwareStatement}",
         $"--Secrets:Values:metadata-certificate={TestCertificates.Primary.Pkcs12Base64}",
         $"--Secrets:Values:metadata-certificate-backup={TestCertificates.Backup.Pkcs12Base64}",
         $"--Storage:ConnectionString={_azurite.ConnectionString}",
         $"--Storage:TablePrefix={_tablePrefix}",
         "--Storage:DataKeys:Current=test1",
-        "--Storage:DataKeys:Keys:test1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        $"--Storage:DataKeys:Keys:test1={DataKey}",
         "--SignIn:PollInterval=00:00:15",
         "--SignIn:RedirectUrl=http://127.0.0.1/authn/done",
         $"--SignIn:LogoutRedirectUrl={SignedOutUrl}",
@@ -191,6 +195,30 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// <summary>One of this application's tables as the SDK sees it, bypassing the stores: to read rows as stored.</summary>
     public Azure.Data.Tables.TableClient RawTable(string logicalName) =>
         new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString).GetTableClient(_tablePrefix + logicalName);
+
+    /// <summary>
+    /// Every row of every table this application wrote (its prefix), one text per row with each property as
+    /// <c>name=value</c> (binary values as Base64 and as UTF-8), unescaped so a scan finds a secret however it is spelt in JSON.
+    /// </summary>
+    public async Task<List<string>> StoredRowsAsync()
+    {
+        var service = new Azure.Data.Tables.TableServiceClient(_azurite.ConnectionString);
+        var rows = new List<string>();
+        await foreach (var table in service.QueryAsync())
+        {
+            if (!table.Name.StartsWith(_tablePrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+            await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                rows.Add($"{table.Name}: " + string.Join("; ", entity.Select(p => p.Value is byte[] bytes
+                    ? $"{p.Key}={Convert.ToBase64String(bytes)} {System.Text.Encoding.UTF8.GetString(bytes)}"
+                    : $"{p.Key}={p.Value}")));
+            }
+        }
+        return rows;
+    }
 
     /// <summary>Moves the shared clock and gives the workflows a moment to run what came due.</summary>
     public async Task AdvanceAsync(TimeSpan by)

@@ -35,6 +35,53 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task StartPendingAsync_AfterAPendingOne_EndsItInTheSameWrite()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        var first = (await Store.StartPendingAsync(TestData.Session(deviceKey, "FIRST11"), Replace, default)).Session;
+
+        var second = await Store.StartPendingAsync(TestData.Session(deviceKey, "SECOND2"), Replace, default);
+
+        var replaced = Assert.Single(second.Replaced);
+        Assert.Equal((first.Code, SessionStatus.Expired), (replaced.Code, replaced.Status));
+        Assert.Equal(replaced, await Store.FindAsync(deviceKey, first.Code, default));
+        Assert.Equal(["SECOND2"], await Store.ListPendingAsync(deviceKey, default).Select(s => s.Code).ToListAsync());
+    }
+
+    [Fact]
+    public async Task StartPendingAsync_RacingAnotherStart_OneCommitsAndTheOtherWritesNothing()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        await Store.StartPendingAsync(TestData.Session(deviceKey, "OLDER11"), Replace, default);
+        for (var round = 0; round < 10; round++)
+        {
+            var codes = new[] { $"A{round}", $"B{round}" };
+            var results = await Task.WhenAll(codes.Select(async code =>
+            {
+                try
+                {
+                    return (await Store.StartPendingAsync(TestData.Session(deviceKey, code), Replace, default)).Session.Code;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    return null;
+                }
+            }));
+
+            var pending = await Store.ListPendingAsync(deviceKey, default).Select(s => s.Code).ToListAsync();
+            Assert.Single(pending);
+            Assert.Contains(pending[0], results);
+            foreach (var lost in codes.Where(c => !results.Contains(c)))
+            {
+                Assert.Null(await Store.FindAsync(deviceKey, lost, default)); // the loser wrote nothing
+            }
+        }
+    }
+
+    private static AuthenticationSession Replace(AuthenticationSession pending) =>
+        pending.End(SessionStatus.Expired, TestData.Instant, SessionEndReasons.Replaced);
+
+    [Fact]
     public async Task FindAsync_SessionWithOnlyRequiredFields_ReturnsNullsForTheRest()
     {
         var session = TestData.Session(TestData.NewDeviceKey(), "ABC1234") with { Client = new("192.0.2.1", null) };

@@ -6,7 +6,8 @@ using Xunit;
 namespace PassBroker.TestHelpers.Azurite;
 
 /// <summary>
-/// Azurite's Table service for a test run, on a free loopback port so parallel test projects never collide, in memory.
+/// Azurite's Table service for a test run, on a free loopback port so parallel test projects never collide, in memory
+/// (or in files, <see cref="Persistent"/>).
 /// Declare the collection in the test assembly (xunit only finds collection definitions there):
 /// <code>[CollectionDefinition(Name)] public sealed class AzuriteCollection : ICollectionFixture&lt;AzuriteFixture&gt; { public const string Name = "Azurite"; }</code>
 /// Set <c>PASSBROKER_AZURITE_CONNECTION</c> to use an Azurite (or storage account) that is already running instead.
@@ -19,6 +20,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     private string? _workDirectory;
 
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>Keep the data in files (in the fixture's folder) instead of memory, so it survives <see cref="RestartAsync"/>.</summary>
+    public bool Persistent { get; init; }
 
     /// <summary>The Table service's port (from the connection string when an external Azurite is used).</summary>
     public int Port { get; private set; }
@@ -42,7 +46,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             Port = FreePort();
             try
             {
-                _process = await AzuriteProcess.StartAsync(Port, _workDirectory, inMemory: true, CancellationToken.None);
+                _process = await AzuriteProcess.StartAsync(Port, _workDirectory, inMemory: !Persistent, CancellationToken.None);
                 break;
             }
             catch (AzuriteStartException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
@@ -52,19 +56,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
         ConnectionString = AzuriteProcess.ConnectionStringFor(Port);
     }
 
-    /// <summary>Stops Azurite, so tests can see storage go away. Its in-memory data is lost.</summary>
+    /// <summary>Stops Azurite, so tests can see storage go away. Its data is lost unless <see cref="Persistent"/>.</summary>
     public async Task StopAsync()
     {
         EnsureOwnProcess();
+        if (Persistent)
+        {
+            // Azurite writes its files every 5 s (LokiJS autosave) and a kill loses what it had not written: an emulator
+            // artefact (Table Storage acknowledges only durable writes), so wait for one save.
+            await Task.Delay(TimeSpan.FromSeconds(6));
+        }
         await KillAsync();
     }
 
-    /// <summary>Starts Azurite again on the same port (and connection string), empty: it keeps data in memory only.</summary>
+    /// <summary>Starts Azurite again on the same port (and connection string): on the same files when
+    /// <see cref="Persistent"/>, else empty.</summary>
     public async Task RestartAsync()
     {
         EnsureOwnProcess();
         await KillAsync();
-        _process = await AzuriteProcess.StartAsync(Port, _workDirectory!, inMemory: true, CancellationToken.None);
+        _process = await AzuriteProcess.StartAsync(Port, _workDirectory!, inMemory: !Persistent, CancellationToken.None);
     }
 
     public async Task DisposeAsync()

@@ -9,6 +9,7 @@ namespace PassBroker.TestHelpers.Fakes;
 public sealed class InMemorySessionStore : ISessionStore
 {
     private readonly ConcurrentDictionary<(string, string), AuthenticationSession> _sessions = new();
+    private readonly Lock _starts = new();
     private int _version;
 
     public Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken) =>
@@ -21,6 +22,25 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         var stored = session with { ETag = NextVersion() };
         return _sessions.TryAdd((session.DeviceKey, session.Code), stored) ? Task.FromResult(stored) : throw new ConcurrencyConflictException("exists");
+    }
+
+    public Task<PendingSessionStart> StartPendingAsync(AuthenticationSession session,
+        Func<AuthenticationSession, AuthenticationSession> endReplaced, CancellationToken cancellationToken)
+    {
+        // One start at a time, as the table store's transaction guarantees.
+        lock (_starts)
+        {
+            if (_sessions.ContainsKey((session.DeviceKey, session.Code)))
+            {
+                throw new ConcurrencyConflictException("exists");
+            }
+            var replaced = _sessions.Values
+                .Where(s => s.DeviceKey == session.DeviceKey && s.Status == SessionStatus.Pending)
+                .Select(s => _sessions[(s.DeviceKey, s.Code)] = endReplaced(s) with { ETag = NextVersion() })
+                .ToList();
+            var stored = _sessions[(session.DeviceKey, session.Code)] = session with { ETag = NextVersion() };
+            return Task.FromResult(new PendingSessionStart(stored, replaced));
+        }
     }
 
     public Task<AuthenticationSession> UpdateAsync(AuthenticationSession session, CancellationToken cancellationToken)
