@@ -8,6 +8,7 @@ using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.V2;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Upstream;
 using Refit;
 
@@ -24,6 +25,7 @@ public static class AdobePassExtensions
         builder.Services.AddOptions<AdobePassOptions>().BindConfiguration(AdobePassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AccessTokenProvider>();
+        builder.Services.TryAddSingleton<DeviceRecordCopies>();
         builder.Services.AddSingleton<DcrClient>();
         builder.Services.AddSingleton<IAdobePassClient, AdobePassClient>();
         builder.Services.AddSingleton<ManagementTokenProvider>();
