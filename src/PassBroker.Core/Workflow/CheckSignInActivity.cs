@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Upstream;
@@ -15,6 +16,7 @@ namespace PassBroker.Core.Workflow;
 public sealed class CheckSignInActivity(
     ISessionStore sessions,
     IDeviceStore devices,
+    DeviceRecordCopies copies,
     AuthenticationCaches caches,
     IAdobePassClient adobePass,
     SessionChangeNotifier notifier,
@@ -33,7 +35,9 @@ public sealed class CheckSignInActivity(
             return new SignInCheck(session.Status, session.EndReason);
         }
 
-        var device = await devices.FindAsync(input.DeviceKey, cancellationToken);
+        // Only the device's id, DCR client and info are needed: this instance's copy will do (info a re-registration
+        // changed reaches the polls at most InstanceCache:DeviceLifetime late) and spares every poll a table read.
+        var device = copies.TryGet(input.DeviceKey) ?? await devices.FindAsync(input.DeviceKey, cancellationToken);
         if (device is null)
         {
             return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, null, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PassBroker.Core.Devices;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
@@ -38,7 +39,7 @@ internal sealed class SignInTestContext
         Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time), new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, NullLogger<CheckSignInActivity>.Instance);
 
     public void UpstreamIssuesCode(string code) =>
         AdobePass.Setup(a => a.CreateSessionAsync(It.IsAny<DeviceContext>(), It.IsAny<SessionParameters>(), It.IsAny<CancellationToken>()))
