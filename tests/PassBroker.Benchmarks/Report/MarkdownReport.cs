@@ -51,13 +51,13 @@ internal static class MarkdownReport
 
         Line(md, $"## Sign-in scale: pending sign-ins in one DevHost (PollInterval {(scale.Count > 0 ? scale[0].PollInterval.TotalSeconds : 0):F0} s, window of two intervals)");
         md.AppendLine();
-        md.AppendLine("| pending | store devices + start all sign-ins (s) | upstream polls/s | expected (N / interval) | ratio | CPU (cores, DevHost + emulator) | peak working set MB | peak managed heap MB | login noticed after, median / max s (n) |");
+        md.AppendLine("| pending (started) | store devices + start all sign-ins (s) | upstream polls/s | expected (started / interval) | ratio | CPU (cores, DevHost + emulator) | peak working set MB | peak managed heap MB | login noticed after, median / max s (n) |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in scale)
         {
             var noticed = s.NoticeSeconds.Where(double.IsFinite).ToList();
             var notice = noticed.Count > 0 ? FormattableString.Invariant($"{Median(noticed, x => x):F1} / {noticed.Max():F1}") : "none";
-            Line(md, $"| {s.Pending} | {s.StartSeconds:F0} | {s.PollsPerSecond:F1} | {s.ExpectedPerSecond:F1} | {s.PollsPerSecond / s.ExpectedPerSecond:F2} | {s.CpuCores:F2} | {s.PeakWorkingSetMb:F0} | {s.PeakManagedMb:F0} | {notice} ({noticed.Count} of {s.NoticeSeconds.Count}) |");
+            Line(md, $"| {s.Pending} ({s.Started}) | {s.StartSeconds:F0} | {s.PollsPerSecond:F1} | {s.ExpectedPerSecond:F1} | {s.PollsPerSecond / s.ExpectedPerSecond:F2} | {s.CpuCores:F2} | {s.PeakWorkingSetMb:F0} | {s.PeakManagedMb:F0} | {notice} ({noticed.Count} of {s.NoticeSeconds.Count}) |");
         }
         return md.ToString();
     }
