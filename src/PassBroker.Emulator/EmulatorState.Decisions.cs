@@ -92,7 +92,7 @@ public sealed partial class EmulatorState
             _mediaTokensIssued++;
             _mediaTokens.Enqueue(token);
             // Bounded, so a load test does not grow the emulator without end.
-            while (_mediaTokens.Count > keep)
+            while (_mediaTokens.Count > Math.Max(keep, 0))
             {
                 _mediaTokens.Dequeue();
             }

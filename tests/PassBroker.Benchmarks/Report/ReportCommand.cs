@@ -27,14 +27,23 @@ internal static class ReportCommand
             }
 
             var scale = new List<SignInScaleResult>();
+            var scaleFailures = new List<string>();
             foreach (var pending in settings.SignIns)
             {
                 log.WriteLine($"Sign-in scale: {pending} pending");
-                await using var host = await BenchHost.StartAsync(azurite, $"scale{pending}", settings.PollInterval);
-                scale.Add(await SignInScaleBench.RunAsync(host, pending, settings.PollInterval, log));
+                try
+                {
+                    await using var host = await BenchHost.StartAsync(azurite, $"scale{pending}", settings.PollInterval);
+                    scale.Add(await SignInScaleBench.RunAsync(host, pending, settings.PollInterval, log));
+                }
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or PassBroker.Core.Errors.StoreUnavailableException)
+                {
+                    // A measurement the machine could not carry is a result too: the report says which and why.
+                    scaleFailures.Add($"{pending} pending: did not complete ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+                }
             }
 
-            var markdown = MarkdownReport.Write(settings, machine, MachineInfo.Load(), hotPath, storage, scale, clock.Elapsed);
+            var markdown = MarkdownReport.Write(settings, machine, MachineInfo.Load(), hotPath, storage, scale, scaleFailures, clock.Elapsed);
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
             await File.WriteAllTextAsync(settings.Output, markdown);
             log.WriteLine($"Wrote {settings.Output} in {clock.Elapsed.TotalMinutes:F1} min");
