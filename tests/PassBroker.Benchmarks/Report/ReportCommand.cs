@@ -36,7 +36,7 @@ internal static class ReportCommand
                     await using var host = await BenchHost.StartAsync(azurite, $"scale{pending}", settings.PollInterval);
                     scale.Add(await SignInScaleBench.RunAsync(host, pending, settings.PollInterval, log));
                 }
-                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or PassBroker.Core.Errors.StoreUnavailableException)
+                catch (Exception e) when (e is HttpRequestException or OperationCanceledException or InvalidOperationException or PassBroker.Core.Errors.StoreUnavailableException)
                 {
                     // A measurement the machine could not carry is a result too: the report says which and why.
                     scaleFailures.Add($"{pending} pending: did not complete ({e.GetType().Name}: {e.Message.Split('\n')[0]})");

@@ -93,11 +93,11 @@ internal static class SignInScaleBench
                 var (code, loginUrl) = await BenchHost.StartSignInAsync(device);
                 return (token, code, loginUrl);
             }
-            catch (HttpRequestException) when (attempt < 3)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && attempt < 3)
             {
                 await Task.Delay(TimeSpan.FromSeconds(attempt));
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
                 return null;
             }
