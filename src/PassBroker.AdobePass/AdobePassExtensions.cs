@@ -12,6 +12,7 @@ using PassBroker.AdobePass.Pacing;
 using PassBroker.AdobePass.Resilience;
 using PassBroker.AdobePass.Telemetry;
 using PassBroker.AdobePass.V2;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Telemetry;
 using PassBroker.Core.Upstream;
@@ -30,6 +31,7 @@ public static class AdobePassExtensions
         builder.Services.AddOptions<AdobePassOptions>().BindConfiguration(AdobePassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AccessTokenProvider>();
+        builder.Services.TryAddSingleton<DeviceRecordCopies>();
         builder.Services.AddSingleton<DcrClient>();
         builder.Services.AddSingleton<IAdobePassClient, AdobePassClient>();
         builder.Services.AddSingleton<ManagementTokenProvider>();

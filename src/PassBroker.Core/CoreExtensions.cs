@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Logout;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
@@ -27,8 +28,10 @@ public static class CoreExtensions
         builder.Services.AddOptions<TempPassOptions>().BindConfiguration(TempPassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        builder.Services.AddOptions<InstanceCacheOptions>().BindConfiguration(InstanceCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<PassBrokerMetrics>();
+        builder.Services.TryAddSingleton<DeviceRecordCopies>();
         builder.Services.AddSingleton<MvpdCatalog>();
         builder.Services.AddSingleton<SessionChangeNotifier>();
         builder.Services.AddTransient<DeviceRegistration>();

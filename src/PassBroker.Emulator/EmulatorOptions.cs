@@ -47,6 +47,12 @@ public sealed class EmulatorOptions
     /// <summary>Validity of a media token; "about 7 minutes by default" (adobe-pass-v2.md section 5.2).</summary>
     public TimeSpan MediaTokenLifetime { get; set; } = TimeSpan.FromMinutes(7);
 
+    /// <summary>
+    /// How many issued media tokens the emulator remembers for tests (<see cref="EmulatorState.ListMediaTokens"/>); older
+    /// ones are forgotten. Load runs set 0 so memory stays flat however many plays they start.
+    /// </summary>
+    public int MaxRecordedMediaTokens { get; set; } = 10_000;
+
     /// <summary>Most resources one preauthorize call may carry; more is <c>too_many_resources</c> (the typical limit is 5).</summary>
     public int PreauthorizeMaxResources { get; set; } = 5;
 

@@ -7,7 +7,8 @@ public sealed partial class EmulatorState
 {
     private readonly List<int> _preauthorizeResourceCounts = [];
     private readonly List<int> _authorizeResourceCounts = [];
-    private readonly List<EmulatorMediaToken> _mediaTokens = [];
+    private readonly Queue<EmulatorMediaToken> _mediaTokens = new();
+    private int _mediaTokensIssued;
     private readonly Dictionary<(string LoginCode, string Resource), int> _decisionRequests = [];
 
     /// <summary>
@@ -44,7 +45,7 @@ public sealed partial class EmulatorState
         {
             lock (_gate)
             {
-                return _mediaTokens.Count;
+                return _mediaTokensIssued;
             }
         }
     }
@@ -67,7 +68,7 @@ public sealed partial class EmulatorState
         }
     }
 
-    /// <summary>Every media token issued so far, oldest first.</summary>
+    /// <summary>The media tokens issued so far, oldest first: the last <see cref="EmulatorOptions.MaxRecordedMediaTokens"/>.</summary>
     public IReadOnlyList<EmulatorMediaToken> ListMediaTokens()
     {
         lock (_gate)
@@ -84,11 +85,17 @@ public sealed partial class EmulatorState
         }
     }
 
-    internal void RecordMediaToken(EmulatorMediaToken token)
+    internal void RecordMediaToken(EmulatorMediaToken token, int keep)
     {
         lock (_gate)
         {
-            _mediaTokens.Add(token);
+            _mediaTokensIssued++;
+            _mediaTokens.Enqueue(token);
+            // Bounded, so a load test does not grow the emulator without end.
+            while (_mediaTokens.Count > Math.Max(keep, 0))
+            {
+                _mediaTokens.Dequeue();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ using PassBroker.Core.Common;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Devices;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Decisions;
@@ -46,23 +47,34 @@ public static class StorageExtensions
 
         // One client for the process: it owns the HTTP pipeline and its connection pool.
         services.TryAddSingleton(provider => CreateServiceClient(
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IConfiguration>()["AZURE_CLIENT_ID"]));
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IConfiguration>()["AZURE_CLIENT_ID"],
+            provider.GetService<TableOperationCounter>()));
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<SecretSealer>();
-        services.TryAddSingleton<IDeviceStore, TableDeviceStore>();
+        // Devices, profiles and plays sit on the authorize path: each gets this instance's in-memory copy in front
+        // (InstanceCache settings), so a warm authorize reads no table.
+        services.TryAddSingleton<DeviceRecordCopies>();
+        services.TryAddSingleton<TableDeviceStore>();
+        services.TryAddSingleton<IDeviceStore>(s => new CachingDeviceStore(s.GetRequiredService<TableDeviceStore>(), s.GetRequiredService<DeviceRecordCopies>()));
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
-        services.TryAddSingleton<IProfileCache, TableProfileCache>();
+        services.TryAddSingleton<TableProfileCache>();
+        services.TryAddSingleton<IProfileCache>(s => ActivatorUtilities.CreateInstance<CachingProfileCache>(s, s.GetRequiredService<TableProfileCache>()));
         services.TryAddSingleton<IDecisionCache, TableDecisionCache>();
-        services.TryAddSingleton<IPlayStore, TablePlayStore>();
+        services.TryAddSingleton<TablePlayStore>();
+        services.TryAddSingleton<IPlayStore>(s => ActivatorUtilities.CreateInstance<CachingPlayStore>(s, s.GetRequiredService<TablePlayStore>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TableStorageReadinessCheck>());
         return builder;
     }
 
     // A connection string (Azurite, keys, SAS), or the table endpoint with the app's managed identity.
-    private static TableServiceClient CreateServiceClient(StorageOptions options, string? managedIdentityClientId)
+    private static TableServiceClient CreateServiceClient(StorageOptions options, string? managedIdentityClientId, TableOperationCounter? counter)
     {
         var clientOptions = new TableClientOptions();
+        if (counter is not null)
+        {
+            clientOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        }
         // Store calls sit on a device's request path: give up within seconds and answer 503, rather than the SDK's
         // default of 100 s per try, so the device can retry instead of hanging.
         clientOptions.Retry.Mode = RetryMode.Exponential;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
+using PassBroker.Core.InstanceCaching;
 
 namespace PassBroker.AdobePass.Handlers;
 
@@ -14,6 +15,7 @@ namespace PassBroker.AdobePass.Handlers;
 /// </summary>
 internal sealed class AccessTokenProvider(
     IDeviceStore devices,
+    DeviceRecordCopies copies,
     DcrClient dcr,
     IOptions<AdobePassOptions> options,
     TimeProvider time,
@@ -46,6 +48,12 @@ internal sealed class AccessTokenProvider(
     // Runs without the caller's token: callers share it, and one caller leaving must not fail the others.
     private async Task<AccessToken> RefreshAsync(DeviceContext device, string? rejected)
     {
+        // The request was just authenticated against this instance's copy of the record: its token is as good as the
+        // table's, without a second read. A rejected or stale one sends us to the table.
+        if (copies.TryGet(device.DeviceKey)?.AccessToken is { } copied && copied.Value != rejected && IsFresh(copied))
+        {
+            return _tokens[device.DeviceKey] = copied;
+        }
         var record = await FindAsync(device.DeviceKey);
 
         // Another instance may have refreshed already; its token is as good as a new one.

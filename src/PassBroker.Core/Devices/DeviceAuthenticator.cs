@@ -1,9 +1,13 @@
 using PassBroker.Core.Errors;
+using PassBroker.Core.InstanceCaching;
 
 namespace PassBroker.Core.Devices;
 
-/// <summary>Turns a presented device token into the device it belongs to, or refuses it with 401.</summary>
-public sealed class DeviceAuthenticator(IDeviceStore devices)
+/// <summary>
+/// Turns a presented device token into the device it belongs to, or refuses it with 401. A token matching this
+/// instance's copy of the record (<see cref="DeviceRecordCopies"/>) reads no table; any other is checked against the store.
+/// </summary>
+public sealed class DeviceAuthenticator(IDeviceStore devices, DeviceRecordCopies copies)
 {
     /// <param name="token">The presented token; null when the request carried none, empty when it carried something
     /// that is not a bearer token.</param>
@@ -18,6 +22,10 @@ public sealed class DeviceAuthenticator(IDeviceStore devices)
         if (!DeviceTokens.TryParse(token, out var deviceKey, out var secret))
         {
             throw InvalidToken();
+        }
+        if (copies.TryGet(deviceKey) is { } copy && DeviceTokens.Matches(secret, copy.DeviceTokenHash))
+        {
+            return copy;
         }
         var device = await devices.FindAsync(deviceKey, cancellationToken);
         if (device is null || !DeviceTokens.Matches(secret, device.DeviceTokenHash))

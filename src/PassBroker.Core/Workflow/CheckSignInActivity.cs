@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Telemetry;
@@ -17,6 +18,7 @@ namespace PassBroker.Core.Workflow;
 public sealed class CheckSignInActivity(
     ISessionStore sessions,
     IDeviceStore devices,
+    DeviceRecordCopies copies,
     AuthenticationCaches caches,
     IAdobePassClient adobePass,
     SessionChangeNotifier notifier,
@@ -47,7 +49,9 @@ public sealed class CheckSignInActivity(
         }
 
         span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, session.Mvpd ?? PassBrokerTelemetry.NoMvpd);
-        var device = await devices.FindAsync(input.DeviceKey, cancellationToken);
+        // Only the device's id, DCR client and info are needed: this instance's copy will do (info a re-registration
+        // changed reaches the polls at most InstanceCache:DeviceLifetime late) and spares every poll a table read.
+        var device = copies.TryGet(input.DeviceKey) ?? await devices.FindAsync(input.DeviceKey, cancellationToken);
         if (device is null)
         {
             return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, null, cancellationToken);

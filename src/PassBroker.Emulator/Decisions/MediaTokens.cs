@@ -43,7 +43,7 @@ internal static class MediaTokens
             resource,
             token.SerializedToken,
             DateTimeOffset.FromUnixTimeMilliseconds(token.NotBefore),
-            DateTimeOffset.FromUnixTimeMilliseconds(token.NotAfter)));
+            DateTimeOffset.FromUnixTimeMilliseconds(token.NotAfter)), settings.MaxRecordedMediaTokens);
         return token;
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Fakes;
 
@@ -11,6 +13,7 @@ namespace PassBroker.Core.Tests.Devices;
 public sealed class DeviceRegistrationTests
 {
     private readonly InMemoryDeviceStore _store = new();
+    private readonly DeviceRecordCopies _copies = new(Options.Create(new InstanceCacheOptions()), new FakeTimeProvider());
     private readonly Mock<IAdobePassClient> _adobePass = new();
     private readonly DeviceRegistration _registration;
 
@@ -20,7 +23,8 @@ public sealed class DeviceRegistrationTests
             .ReturnsAsync(new ClientCredentials("client", "secret"));
         _adobePass.Setup(a => a.RequestAccessTokenAsync(It.IsAny<DeviceContext>(), It.IsAny<ClientCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AccessToken("token", DateTimeOffset.MaxValue));
-        _registration = new DeviceRegistration(_store, _adobePass.Object, new FakeTimeProvider(), NullLogger<DeviceRegistration>.Instance);
+        // Through the caching store, as the hosts wire it: a rotation must reach this instance's copy at once.
+        _registration = new DeviceRegistration(new CachingDeviceStore(_store, _copies), _adobePass.Object, new FakeTimeProvider(), NullLogger<DeviceRegistration>.Instance);
     }
 
     [Fact]
@@ -40,12 +44,13 @@ public sealed class DeviceRegistrationTests
     public async Task RegisterAsync_KnownDevice_KeepsDcrClientAndRotatesDeviceToken()
     {
         var first = await _registration.RegisterAsync("device-1", TestDevices.Info(), TestDevices.Client, CancellationToken.None);
+        var authenticator = new DeviceAuthenticator(new CachingDeviceStore(_store, _copies), _copies);
+        await authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None);
 
         var second = await _registration.RegisterAsync("device-1", TestDevices.Info() with { OsVersion = "13" }, TestDevices.Client, CancellationToken.None);
 
         Assert.False(second.IsNew);
         _adobePass.Verify(a => a.RegisterClientAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>()), Times.Once);
-        var authenticator = new DeviceAuthenticator(_store);
         var device = await authenticator.AuthenticateAsync(second.DeviceToken, CancellationToken.None);
         Assert.Equal("13", device.Info.OsVersion);
         var old = await Assert.ThrowsAsync<PassBrokerException>(() => authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using PassBroker.Core.Devices;
+using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
@@ -39,7 +40,7 @@ internal sealed class SignInTestContext
         Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, Meters.Metrics, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time), new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, Meters.Metrics, NullLogger<CheckSignInActivity>.Instance);
 
     public ExpireSignInActivity ExpireActivity() => new(Sessions, Notifier, Time, Meters.Metrics);
 

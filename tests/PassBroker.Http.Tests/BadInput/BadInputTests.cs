@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
+using PassBroker.TestHelpers.Hosting;
 
 namespace PassBroker.Http.Tests.BadInput;
 

@@ -106,6 +106,43 @@ public sealed class DecisionsEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Authorize_Warm_ReadsNoTableAndWritesOnlyThePlayLease()
+    {
+        var client = await SignedInDeviceAsync("warm-tv");
+        await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+        _app.TableOperations.Reset();
+
+        var permit = await PostAsync(client, "/api/decisions/authorize", new { resource = "show-2" });
+
+        Assert.Equal("permit", permit.GetProperty("decision").GetString());
+        var byTable = string.Join(", ", _app.TableOperations.ByTable().Select(t => $"{t.Key}: {t.Value}"));
+        Assert.True(_app.TableOperations.Reads == 0, $"A warm authorize read tables: {byTable}");
+        Assert.Equal(1, _app.TableOperations.Writes);
+        Assert.EndsWith("plays", Assert.Single(_app.TableOperations.ByTable()).Key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Authorize_AfterRestart_ReadsDeviceProfilesAndPlaysOnceThenNoMore()
+    {
+        var client = await SignedInDeviceAsync("cold-tv");
+        await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+        await _app.RestartDevHostAsync();
+        client = _app.CreateClient(client.DefaultRequestHeaders.Authorization!.Parameter);
+        _app.TableOperations.Reset();
+
+        await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+        var cold = _app.TableOperations.ByTable();
+        _app.TableOperations.Reset();
+        await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+
+        // A new instance knows nothing: one read each of the device (which also holds the access token), its profiles
+        // and its plays.
+        Assert.Equal([("devices", 1), ("plays", 1), ("profiles", 1)],
+            cold.Where(t => t.Value.Reads > 0).Select(t => (t.Key[_app.TablePrefix.Length..], t.Value.Reads)).Order());
+        Assert.Equal(0, _app.TableOperations.Reads);
+    }
+
+    [Fact]
     public async Task Authorize_ResourceOnTheDenyList_DeniedByTheRuleWithoutAskingAdobe()
     {
         var client = await SignedInDeviceAsync("rules-tv");

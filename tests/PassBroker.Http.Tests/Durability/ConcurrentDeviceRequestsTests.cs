@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
+using PassBroker.TestHelpers.Hosting;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
 

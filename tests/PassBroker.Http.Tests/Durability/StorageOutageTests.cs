@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
+using PassBroker.TestHelpers.Hosting;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PassBroker.TestHelpers.Hosting;
 using PassBroker.Http.Tests.Support;
 
 namespace PassBroker.Http.Tests.Reliability;

@@ -31,6 +31,9 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// <summary>On the DevHost's resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
     public const string BlockedResource = "blocked-title";
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
+
+    /// <summary>Put before each table name: this application's tables are its own.</summary>
+    public string TablePrefix => _tablePrefix;
     private readonly AzuriteFixture _azurite;
     private string[] _settings = [];
     private Action<WebApplicationBuilder>? _configure;
@@ -51,6 +54,9 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// <summary>Every log line the DevHost wrote, at every level, across restarts.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
     public RunningApp Emulator { get; }
+
+    /// <summary>The DevHost's Table Storage requests, read and write, across restarts.</summary>
+    public Storage.Tables.TableOperationCounter TableOperations { get; } = new();
     public RunningApp DevHost { get; private set; } = null!;
 
     /// <param name="azurite">The shared Azurite.</param>
@@ -149,6 +155,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     ], builder =>
     {
         builder.Services.AddSingleton(Clock);
+        builder.Services.AddSingleton(TableOperations);
         builder.Logging.ClearProviders().AddProvider(Logs);
         _configure?.Invoke(builder);
     }));

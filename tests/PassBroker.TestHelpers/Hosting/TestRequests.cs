@@ -1,4 +1,4 @@
-namespace PassBroker.Http.Tests.Support;
+namespace PassBroker.TestHelpers.Hosting;
 
 /// <summary>Request bodies as an app would send them.</summary>
 public static class TestRequests

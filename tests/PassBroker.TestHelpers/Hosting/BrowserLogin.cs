@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace PassBroker.Http.Tests.Support;
+namespace PassBroker.TestHelpers.Hosting;
 
 /// <summary>Does what a person's browser does with a login URL: follows Adobe's redirect to the MVPD form and submits it.</summary>
 public static partial class BrowserLogin

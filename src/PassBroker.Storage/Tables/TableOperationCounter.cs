@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace PassBroker.Storage.Tables;
+
+/// <summary>
+/// Counts the Table Storage requests the client sends, per table, split into reads (GET: point reads and queries, one
+/// per result page) and writes (everything else; a batch counts once). It sits in the client pipeline per call, so a
+/// retry is not counted twice. Register one as a singleton before the storage client is built (tests and benchmarks do);
+/// production registers none and the pipeline is unchanged.
+/// </summary>
+public sealed class TableOperationCounter : HttpPipelinePolicy
+{
+    private readonly ConcurrentDictionary<(string Table, bool Read), int> _counts = new();
+
+    /// <summary>Reads since the last <see cref="Reset"/>.</summary>
+    public int Reads => _counts.Where(c => c.Key.Read).Sum(c => c.Value);
+
+    /// <summary>Writes since the last <see cref="Reset"/>.</summary>
+    public int Writes => _counts.Where(c => !c.Key.Read).Sum(c => c.Value);
+
+    /// <summary>"table: reads r, writes w" per table, for messages and reports.</summary>
+    public IReadOnlyDictionary<string, (int Reads, int Writes)> ByTable() =>
+        _counts.GroupBy(c => c.Key.Table).ToDictionary(
+            g => g.Key,
+            g => (g.Where(c => c.Key.Read).Sum(c => c.Value), g.Where(c => !c.Key.Read).Sum(c => c.Value)),
+            StringComparer.Ordinal);
+
+    public void Reset() => _counts.Clear();
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Count(message.Request);
+        ProcessNext(message, pipeline);
+    }
+
+    public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        Count(message.Request);
+        return ProcessNextAsync(message, pipeline);
+    }
+
+    private void Count(Request request)
+    {
+        var key = (TableOf(request.Uri.Path), request.Method == RequestMethod.Get);
+        _counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+
+    // "/devices(PartitionKey='a',RowKey='b')", "/devices()", Azurite's "/devstoreaccount1/devices", "/Tables", "/$batch".
+    internal static string TableOf(string path)
+    {
+        var segment = path.TrimEnd('/');
+        segment = segment[(segment.LastIndexOf('/') + 1)..];
+        var paren = segment.IndexOf('(', StringComparison.Ordinal);
+        return paren >= 0 ? segment[..paren] : segment;
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PassBroker.Core.Decisions;
+using PassBroker.Core.Decisions.Rules;
+using PassBroker.DevHost;
+using PassBroker.Emulator;
+using PassBroker.Storage.Tables;
+using PassBroker.TestHelpers.Azurite;
+using PassBroker.TestHelpers.Hosting;
+
+namespace PassBroker.Benchmarks.Report;
+
+/// <summary>
+/// What one measurement runs on: Azurite (its own node process, in memory), the emulator and the DevHost (each an
+/// ASP.NET Core app in this process, logging at Warning), the DevHost's Table requests counted in its client pipeline.
+/// </summary>
+internal sealed class BenchHost : IAsyncDisposable
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly string _tablePrefix;
+    private readonly TimeSpan _pollInterval;
+
+    private BenchHost(AzuriteFixture azurite, RunningApp emulator, UpstreamRecorder upstream, string tablePrefix, TimeSpan pollInterval)
+    {
+        _azurite = azurite;
+        Emulator = emulator;
+        Upstream = upstream;
+        _tablePrefix = tablePrefix;
+        _pollInterval = pollInterval;
+    }
+
+    public RunningApp Emulator { get; }
+    public RunningApp DevHost { get; private set; } = null!;
+    public UpstreamRecorder Upstream { get; }
+    public TableOperationCounter Tables { get; } = new();
+
+    /// <summary>Put before this host's table names.</summary>
+    public string TablePrefix => _tablePrefix;
+
+    /// <param name="azurite">The run's Azurite.</param>
+    /// <param name="tablePrefix">Own tables, so pending sign-ins of one measurement never resume in another.</param>
+    /// <param name="pollInterval">SignIn:PollInterval.</param>
+    public static async Task<BenchHost> StartAsync(AzuriteFixture azurite, string tablePrefix, TimeSpan pollInterval)
+    {
+        var upstream = new UpstreamRecorder();
+        var emulator = await RunningApp.StartAsync(urls => EmulatorApp.Create(
+            [urls, "--Logging:LogLevel:Default=Warning", "--Emulator:MaxRecordedMediaTokens=0"],
+            services => services.AddSingleton<IStartupFilter>(upstream)));
+        var host = new BenchHost(azurite, emulator, upstream, tablePrefix, pollInterval);
+        host.DevHost = await host.StartDevHostAsync();
+        return host;
+    }
+
+    /// <summary>A new DevHost instance on the same tables: nothing in memory, as after a deployment or a scale-out.</summary>
+    public async Task RestartDevHostAsync()
+    {
+        await DevHost.DisposeAsync();
+        DevHost = await StartDevHostAsync();
+    }
+
+    /// <summary>
+    /// A second DevHost on the same tables without the concurrent-plays rule: the same authorize minus its one Table
+    /// write, to show what that write costs under load. The caller disposes it.
+    /// </summary>
+    public Task<RunningApp> StartDevHostWithoutPlaysRuleAsync() => StartDevHostAsync(withoutPlaysRule: true);
+
+    private Task<RunningApp> StartDevHostAsync(bool withoutPlaysRule = false)
+    {
+        var upstream = Emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
+        return RunningApp.StartAsync(urls => DevHostApp.Create(
+        [
+            urls,
+            "--DevHost:StartEmulator=false",
+            "--DevHost:StartAzurite=false",
+            $"--AdobePass:BaseUrl={upstream}",
+            $"--AdobePass:ManagementBaseUrl={upstream}",
+            "--AdobePass:ServiceProvider=REF30",
+            "--AdobePass:SoftwareStatement=dev-software-statement",
+            $"--Storage:ConnectionString={_azurite.ConnectionString}",
+            $"--Storage:TablePrefix={_tablePrefix}",
+            "--Storage:DataKeys:Current=bench1",
+            "--Storage:DataKeys:Keys:bench1=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            $"--SignIn:PollInterval={_pollInterval:c}",
+            "--SignIn:RedirectUrl=http://127.0.0.1/authn/done",
+            "--Logging:LogLevel:Default=Warning",
+        ], builder =>
+        {
+            builder.Services.AddSingleton(Tables);
+            if (withoutPlaysRule)
+            {
+                builder.Services.RemoveAll<IAuthorizationRule>();
+                builder.Services.AddSingleton<IAuthorizationRule, ResourceAccessRule>();
+            }
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }));
+    }
+
+    public HttpClient Client(string? deviceToken = null)
+    {
+        var client = DevHost.CreateClient();
+        if (deviceToken is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", deviceToken);
+        }
+        return client;
+    }
+
+    /// <returns>The device's token.</returns>
+    public async Task<string> RegisterAsync(string deviceId)
+    {
+        using var client = Client();
+        var response = await client.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deviceToken").GetString()!;
+    }
+
+    /// <returns>The session's code and login URL.</returns>
+    public static async Task<(string Code, string LoginUrl)> StartSignInAsync(HttpClient device)
+    {
+        var response = await device.PostAsJsonAsync("/api/authentication/sessions", new { mvpd = "ExampleCable" });
+        response.EnsureSuccessStatusCode();
+        var session = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (session.GetProperty("code").GetString()!, session.GetProperty("loginUrl").GetString()!);
+    }
+
+    /// <summary>Long-polls the status until it is no longer pending.</summary>
+    public static async Task<string> WaitForSignInAsync(HttpClient device, string code)
+    {
+        while (true)
+        {
+            var status = (await device.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{code}?wait=30")).GetProperty("status").GetString()!;
+            if (status != "pending")
+            {
+                return status;
+            }
+        }
+    }
+
+    /// <summary>Registers a device and signs it in as alice.</summary>
+    /// <returns>The device token.</returns>
+    public async Task<string> SignedInDeviceAsync(string deviceId)
+    {
+        var token = await RegisterAsync(deviceId);
+        using var device = Client(token);
+        var (code, loginUrl) = await StartSignInAsync(device);
+        await BrowserLogin.SignInAsync(loginUrl, "alice", "alice-pw");
+        var status = await WaitForSignInAsync(device, code);
+        return status == "authenticated" ? token : throw new InvalidOperationException($"Sign-in ended {status}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DevHost.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}

@@ -1,0 +1,83 @@
+using PassBroker.Benchmarks.Load;
+
+namespace PassBroker.Benchmarks.Report;
+
+/// <summary>
+/// Authorize under load, three ways in the same run, interleaved round by round so machine noise hits all three alike:
+/// the emulator directly (its own ceiling), nginx in front of it, and PassBroker's authorize (which calls it).
+/// </summary>
+internal static class HotPathBench
+{
+    public const string Direct = "emulator direct";
+    public const string Nginx = "nginx → emulator";
+    public const string PassBroker = "PassBroker → emulator";
+    public const string PassBrokerNoPlays = "PassBroker without the plays rule (no Table write)";
+
+    public static async Task<HotPathResult> RunAsync(BenchHost host, ReportSettings settings, string workDirectory, TextWriter log)
+    {
+        // Several signed-in devices, so the load is not one device's play lease row.
+        var tokens = await Task.WhenAll(Enumerable.Range(1, settings.Devices).Select(i => host.SignedInDeviceAsync($"bench-tv-{i}")));
+        await using var noPlays = await host.StartDevHostWithoutPlaysRuleAsync();
+        // Warms every device on both instances (copies, access tokens) and shows the emulator what PassBroker sends.
+        foreach (var instance in new[] { host.DevHost, noPlays })
+        {
+            foreach (var token in tokens)
+            {
+                using var device = instance.CreateClient();
+                device.DefaultRequestHeaders.Authorization = new("Bearer", token);
+                (await device.PostAsync("/api/decisions/authorize", Json(PassBrokerBody))).EnsureSuccessStatusCode();
+            }
+        }
+        var upstream = await host.Upstream.Authorize;
+        var upstreamUrl = new Uri(host.Emulator.BaseAddress, upstream.Path);
+
+        await using var nginx = await NginxProxy.StartAsync(host.Emulator.BaseAddress, workDirectory);
+        IReadOnlyList<IReadOnlyDictionary<string, string>> deviceHeaders = [.. tokens.Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        {
+            ["Authorization"] = "Bearer " + t,
+            ["Content-Type"] = "application/json",
+        })];
+        var targets = new (string Name, Uri Url, string Body, IReadOnlyList<IReadOnlyDictionary<string, string>> Headers)[]
+        {
+            (Direct, upstreamUrl, upstream.Body, [upstream.Headers]),
+            (Nginx, new Uri(nginx.Address, upstream.Path), upstream.Body, [upstream.Headers]),
+            (PassBroker, new Uri(host.DevHost.BaseAddress, "/api/decisions/authorize"), PassBrokerBody, deviceHeaders),
+            (PassBrokerNoPlays, new Uri(noPlays.BaseAddress, "/api/decisions/authorize"), PassBrokerBody, deviceHeaders),
+        };
+
+        var rounds = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
+        long passBrokerRequests = 0, reads = 0, writes = 0;
+        foreach (var target in targets)
+        {
+            log.WriteLine($"  warm-up {target.Name}");
+            await Wrk.RunAsync(target.Url, target.Body, target.Headers, settings.Connections, TimeSpan.FromSeconds(3), workDirectory);
+        }
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            foreach (var target in targets)
+            {
+                host.Tables.Reset();
+                var result = await Wrk.RunAsync(target.Url, target.Body, target.Headers, settings.Connections, settings.Duration, workDirectory);
+                rounds[target.Name].Add(result);
+                if (target.Name == PassBroker)
+                {
+                    passBrokerRequests += result.Requests;
+                    reads += host.Tables.Reads;
+                    writes += host.Tables.Writes;
+                }
+                log.WriteLine($"  round {round} {target.Name}: {result.PerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, failures {result.Failures}");
+            }
+        }
+        return new HotPathResult(rounds, passBrokerRequests, reads, writes);
+    }
+
+    private const string PassBrokerBody = """{"resource":"show-1"}""";
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+}
+
+/// <param name="Rounds">wrk results per target, in round order.</param>
+/// <param name="PassBrokerRequests">Requests PassBroker answered during the measured rounds.</param>
+/// <param name="TableReads">Table reads during those rounds.</param>
+/// <param name="TableWrites">Table writes during those rounds.</param>
+internal sealed record HotPathResult(IReadOnlyDictionary<string, List<WrkResult>> Rounds, long PassBrokerRequests, long TableReads, long TableWrites);
