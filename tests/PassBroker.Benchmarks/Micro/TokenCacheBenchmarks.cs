@@ -6,6 +6,7 @@ using PassBroker.AdobePass;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.Core.Devices;
 using PassBroker.Core.InstanceCaching;
+using PassBroker.Core.Secrets;
 using PassBroker.TestHelpers.Fakes;
 
 namespace PassBroker.Benchmarks.Micro;
@@ -30,11 +31,11 @@ public class TokenCacheBenchmarks
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["AdobePass:ServiceProvider"] = "REF30",
-            ["AdobePass:SoftwareStatement"] = "statement",
             ["AdobePass:BaseUrl"] = "http://127.0.0.1:9",
         });
         builder.Services.AddLogging();
         builder.Services.AddSingleton<IDeviceStore, InMemoryDeviceStore>();
+        builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore().Set("software-statement", "statement"));
         builder.AddAdobePass();
         _host = builder.Build();
 
