@@ -79,7 +79,9 @@ internal sealed class BenchHost : IAsyncDisposable
             $"--AdobePass:BaseUrl={upstream}",
             $"--AdobePass:ManagementBaseUrl={upstream}",
             "--AdobePass:ServiceProvider=REF30",
-            "--AdobePass:SoftwareStatement=dev-software-statement",
+            "--Secrets:Values:software-statement=dev-software-statement",
+            // Adobe's per-IP budget is 1 request/s: paced, a load run would measure the pacer's 429s, not PassBroker.
+            "--AdobePass:Pacing:Enabled=false",
             $"--Storage:ConnectionString={_azurite.ConnectionString}",
             $"--Storage:TablePrefix={_tablePrefix}",
             "--Storage:DataKeys:Current=bench1",
