@@ -29,15 +29,12 @@ internal static class JweValue
 
     public static bool IsCompact(string value) => value.Count(c => c == '.') == 4;
 
-    public static void RequireSupportedAlgorithms(string token) => _ = Algorithms(token);
+    public static string Decrypt(string token, RSA privateKey, (JweAlgorithm Alg, JweEncryption Enc) algorithms) =>
+        JWT.Decode(token, privateKey, algorithms.Alg, algorithms.Enc);
 
-    public static string Decrypt(string token, RSA privateKey)
-    {
-        var (alg, enc) = Algorithms(token);
-        return JWT.Decode(token, privateKey, alg, enc);
-    }
-
-    private static (JweAlgorithm Alg, JweEncryption Enc) Algorithms(string token)
+    /// <summary>The token's accepted algorithms, read once before any key is tried.</summary>
+    /// <param name="token">The JWE.</param>
+    public static (JweAlgorithm Alg, JweEncryption Enc) Algorithms(string token)
     {
         IDictionary<string, object> header;
         try

@@ -23,15 +23,12 @@ internal sealed class UserMetadataDecryptor(MetadataCertificates certificates) :
         }
 
         var isJwe = JweValue.IsCompact(encrypted);
-        if (isJwe)
-        {
-            JweValue.RequireSupportedAlgorithms(encrypted);
-        }
+        var algorithms = isJwe ? JweValue.Algorithms(encrypted) : default;
         foreach (var certificate in available)
         {
             try
             {
-                return isJwe ? JweValue.Decrypt(encrypted, certificate.PrivateKey) : RsaValue.Decrypt(encrypted, certificate.PrivateKey);
+                return isJwe ? JweValue.Decrypt(encrypted, certificate.PrivateKey, algorithms) : RsaValue.Decrypt(encrypted, certificate.PrivateKey);
             }
             catch (Exception e) when (e is CryptographicException or JoseException or FormatException or ArgumentException)
             {

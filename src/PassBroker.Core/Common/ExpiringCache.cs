@@ -39,6 +39,15 @@ public sealed class ExpiringCache<TKey, TValue>(TimeProvider time, TimeSpan life
 
     public void Remove(TKey key) => _entries.TryRemove(key, out _);
 
+    /// <summary>Puts a value known from elsewhere, as if it had just been loaded.</summary>
+    /// <param name="key">The key.</param>
+    /// <param name="value">Its value.</param>
+    public void Set(TKey key, TValue value)
+    {
+        var entry = Task.FromResult(new Entry(value, time.GetUtcNow() + lifetime));
+        _entries[key] = new Lazy<Task<Entry>>(entry);
+    }
+
     // The load runs without the first caller's token: other callers share it, and one leaving must not fail them all.
     private async Task<Entry> LoadAsync(TKey key, Func<TKey, CancellationToken, Task<TValue>> load)
     {

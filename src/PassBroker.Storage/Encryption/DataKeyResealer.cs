@@ -21,15 +21,14 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
     {
         var position = continuation is null ? null : Decode(continuation);
         var current = (await keys.GetCurrentKeyAsync(cancellationToken)).Version;
-        var client = await tables.ExecuteAsync(StorageTables.Devices, (table, _) => Task.FromResult(table), cancellationToken);
-        var page = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
+        var (client, page) = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
         {
             await foreach (var first in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", .. Columns], maxPerPage: maxRows, cancellationToken: ct)
                 .AsPages(position, maxRows).WithCancellation(ct))
             {
-                return first;
+                return (table, first);
             }
-            return null;
+            return (table, (Page<TableEntity>?)null);
         }, cancellationToken);
 
         int resealed = 0, conflicts = 0, unreadable = 0;

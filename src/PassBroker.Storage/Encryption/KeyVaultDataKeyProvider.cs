@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Common;
 using PassBroker.Core.Secrets;
@@ -17,49 +16,42 @@ namespace PassBroker.Storage.Encryption;
 internal sealed class KeyVaultDataKeyProvider : IDataKeyProvider
 {
     private const string Current = "current";
+
+    // A version's value never changes: kept for good (a decade is "for good" to the cache's clock arithmetic).
+    private static readonly TimeSpan VersionLifetime = TimeSpan.FromDays(3650);
+
     private readonly KeyVaultReader _reader;
     private readonly string _secretName;
     private readonly ExpiringCache<string, DataKey> _current;
-    private readonly ConcurrentDictionary<string, Lazy<Task<DataKey?>>> _versions = new(StringComparer.Ordinal);
+    private readonly ExpiringCache<string, DataKey?> _versions;
 
     public KeyVaultDataKeyProvider(KeyVaultReader reader, IOptions<StorageOptions> storage, IOptions<SecretsOptions> secrets, TimeProvider time)
     {
         _reader = reader;
         _secretName = SecretNames.Validate(storage.Value.DataKeySecret);
         _current = new ExpiringCache<string, DataKey>(time, secrets.Value.CacheDuration);
+        _versions = new ExpiringCache<string, DataKey?>(time, VersionLifetime);
     }
 
     public async ValueTask<DataKey> GetCurrentKeyAsync(CancellationToken cancellationToken) =>
         await _current.GetOrLoadAsync(Current, LoadCurrentAsync, cancellationToken);
 
-    public async ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken)
-    {
-        var load = _versions.GetOrAdd(version, v => new Lazy<Task<DataKey?>>(() => LoadVersionAsync(v)));
-        try
-        {
-            return await load.Value.WaitAsync(cancellationToken);
-        }
-        catch when (load.Value.IsFaulted)
-        {
-            // An outage is not remembered: the next open tries the vault again.
-            _versions.TryRemove(KeyValuePair.Create(version, load));
-            throw;
-        }
-    }
+    // Single flight, and an outage is not remembered: the next open tries the vault again (ExpiringCache's rules).
+    public async ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken) =>
+        await _versions.GetOrLoadAsync(version, LoadVersionAsync, cancellationToken);
 
     private async Task<DataKey> LoadCurrentAsync(string _, CancellationToken cancellationToken)
     {
         var secret = await _reader.ReadAsync(_secretName, null, cancellationToken)
             ?? throw MissingSecretException.For(_secretName);
         var key = ToKey(secret.Properties.Version, secret.Value);
-        _versions.TryAdd(key.Version, new Lazy<Task<DataKey?>>(Task.FromResult<DataKey?>(key)));
+        _versions.Set(key.Version, key);
         return key;
     }
 
-    // Not the caller's token: other callers may be waiting on the same read.
-    private async Task<DataKey?> LoadVersionAsync(string version)
+    private async Task<DataKey?> LoadVersionAsync(string version, CancellationToken cancellationToken)
     {
-        var secret = await _reader.ReadAsync(_secretName, version, CancellationToken.None);
+        var secret = await _reader.ReadAsync(_secretName, version, cancellationToken);
         return secret is null ? null : ToKey(secret.Properties.Version, secret.Value);
     }
 

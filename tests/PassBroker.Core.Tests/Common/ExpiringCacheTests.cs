@@ -51,4 +51,19 @@ public sealed class ExpiringCacheTests
 
         Assert.Equal(7, value);
     }
+
+    [Fact]
+    public async Task Set_ServesTheValueWithoutLoading_UntilItsLifetimeEnds()
+    {
+        var cache = new ExpiringCache<string, int>(_time, TimeSpan.FromMinutes(2));
+        var loads = 0;
+        Task<int> Load(string _, CancellationToken __) => Task.FromResult(++loads * 10);
+
+        cache.Set("k", 7);
+
+        Assert.Equal(7, await cache.GetOrLoadAsync("k", Load, CancellationToken.None));
+        _time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(10, await cache.GetOrLoadAsync("k", Load, CancellationToken.None));
+        Assert.Equal(1, loads);
+    }
 }
