@@ -15,6 +15,9 @@ internal sealed class TableDecisionCache(StorageTables tables, TimeProvider time
     /// <summary>The service's limit for one entity-group transaction.</summary>
     private const int MaxBatch = 100;
 
+    /// <summary>How many times a removal lists the partition again after racing another removal of the same device.</summary>
+    private const int MaxRemovalRounds = 5;
+
     public async Task<IReadOnlyDictionary<string, Decision>> FindPermitsAsync(
         string deviceKey, string mvpd, IReadOnlyCollection<string> resources, CancellationToken cancellationToken)
     {
@@ -55,6 +58,24 @@ internal sealed class TableDecisionCache(StorageTables tables, TimeProvider time
 
     public async Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)
     {
+        // Two removals of one device can run at once (say, two logouts). A transaction fails as a whole when one of its
+        // deletes meets a row the other removal already took, so the partition is listed again and what is left goes.
+        // Each round deletes at least what the other removal did not, so a few rounds always end it.
+        for (var round = 1; ; round++)
+        {
+            try
+            {
+                await SubmitAsync(await ListForDeletionAsync(deviceKey, cancellationToken), cancellationToken);
+                return;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 404 && e.ErrorCode != TableErrors.TableNotFound && round < MaxRemovalRounds)
+            {
+            }
+        }
+    }
+
+    private async Task<List<TableTransactionAction>> ListForDeletionAsync(string deviceKey, CancellationToken cancellationToken)
+    {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(deviceKey)}");
         var rows = new List<TableTransactionAction>();
         // Keys only: deleting needs nothing of the cached decisions themselves.
@@ -62,7 +83,7 @@ internal sealed class TableDecisionCache(StorageTables tables, TimeProvider time
         {
             rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, Azure.ETag.All));
         }
-        await SubmitAsync(rows, cancellationToken);
+        return rows;
     }
 
     private async Task SubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
