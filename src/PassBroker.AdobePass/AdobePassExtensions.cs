@@ -1,9 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Management;
@@ -47,10 +46,7 @@ public static class AdobePassExtensions
         builder.Services.TryAddSingleton<PassBrokerMetrics>();
         builder.Services.AddTransient<UpstreamTelemetryHandler>();
 
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        }));
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(AdobePassJson.Options));
         // Handlers run outermost first: the resilience pipeline repeats what is below it; the pacer sees every request
         // that really leaves (retries and the re-send after a 401 included); UpstreamTelemetryHandler, innermost, times
         // and names every exchange on the wire, not the pacer's wait or the handlers' work around it.

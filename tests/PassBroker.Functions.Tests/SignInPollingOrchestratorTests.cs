@@ -143,8 +143,30 @@ public sealed class SignInPollingOrchestratorTests
     }
 
     [Fact]
-    public async Task RunOrchestrator_ActivityFails_FailsTheOrchestration()
+    public async Task RunOrchestrator_ActivityFailsOnce_BacksOffAndCarriesOn()
     {
+        Input(TimeSpan.FromMinutes(30));
+        var calls = 0;
+        _context.Setup(c => c.CallActivityAsync<SignInCheck>(WorkflowActivities.CheckSignIn, It.IsAny<SignInPollInput>(), It.IsAny<TaskOptions>()))
+            .Returns(() => ++calls == 1
+                ? Task.FromException<SignInCheck>(new InvalidOperationException("storage down"))
+                : Task.FromResult(new SignInCheck(SessionStatus.Authenticated)));
+
+        var result = await SignInPollingFunctions.RunOrchestrator(_context.Object);
+
+        Assert.Equal(SessionStatus.Authenticated, result?.Status);
+        Assert.Equal(2, calls);
+        // The retry waits 1 s ± 50% (WorkflowBackoff), not a whole poll interval.
+        var failedAt = Start + Interval;
+        _context.Verify(c => c.CreateTimer(
+            It.Is<DateTime>(t => t >= failedAt.AddSeconds(0.5) && t <= failedAt.AddSeconds(1.5)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunOrchestrator_ActivityFailsAnHourAfterExpiry_FailsTheOrchestration()
+    {
+        // Resumed long after the code expired (a long outage): the expiry's write is retried for an hour, then given up.
+        _now = Start + TimeSpan.FromMinutes(30) + SignInPollingWorkflow.GiveUpAfterExpiry;
         Input(TimeSpan.FromMinutes(30));
         _context.Setup(c => c.CallActivityAsync<SignInCheck>(WorkflowActivities.CheckSignIn, It.IsAny<SignInPollInput>(), It.IsAny<TaskOptions>()))
             .ThrowsAsync(new InvalidOperationException("storage down"));

@@ -96,7 +96,7 @@ internal static class UpstreamErrorTranslator
         }
         try
         {
-            var info = JsonSerializer.Deserialize<ErrorInformation>(content);
+            var info = JsonSerializer.Deserialize(content, AdobePassJsonContext.Default.ErrorInformation);
             return info is null ? null : ToUpstreamError(info);
         }
         catch (JsonException)

@@ -8,13 +8,8 @@ namespace PassBroker.AdobePass.Headers;
 /// <summary><c>X-Device-Info: &lt;Base64 of the device JSON&gt;</c> (adobe-pass-v2.md section 2.3). Unset keys are left out.</summary>
 public static class DeviceInfoHeader
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString,
-    };
-
-    public static string Encode(DeviceInfo info) => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(info, Json));
+    // Written on every upstream call: the source-generated serializer, no reflection.
+    public static string Encode(DeviceInfo info) => Convert.ToBase64String(JsonSerializer.SerializeToUtf8Bytes(info, DeviceInfoJsonContext.Default.DeviceInfo));
 
     public static bool TryDecode(string? value, out DeviceInfo info)
     {
@@ -30,7 +25,7 @@ public static class DeviceInfoHeader
         }
         try
         {
-            info = JsonSerializer.Deserialize<DeviceInfo>(buffer.AsSpan(0, written), Json) ?? new DeviceInfo();
+            info = JsonSerializer.Deserialize(buffer.AsSpan(0, written), DeviceInfoJsonContext.Default.DeviceInfo) ?? new DeviceInfo();
             return true;
         }
         catch (JsonException)
@@ -42,3 +37,8 @@ public static class DeviceInfoHeader
     /// <summary>The JSON text inside a header value, for diagnostics and tests.</summary>
     public static string DecodeJson(string value) => Encoding.UTF8.GetString(Convert.FromBase64String(value));
 }
+
+/// <summary>The device JSON's settings: the names are the <see cref="DeviceInfo"/> attributes', unset keys left out.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(DeviceInfo))]
+internal sealed partial class DeviceInfoJsonContext : JsonSerializerContext;

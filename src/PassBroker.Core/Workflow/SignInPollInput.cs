@@ -6,7 +6,9 @@ namespace PassBroker.Core.Workflow;
 /// <param name="ExpiresAt">The code's <c>notAfter</c>, or the configured maximum; polling never goes past it.</param>
 /// <param name="PollInterval">Time between two polls.</param>
 /// <param name="PollsSoFar">Polls made by earlier generations of this workflow (see ContinueAsNew).</param>
-public sealed record SignInPollInput(string DeviceKey, string Code, DateTimeOffset ExpiresAt, TimeSpan PollInterval, int PollsSoFar = 0)
+/// <param name="FailuresSoFar">Consecutive failed rounds at the end of the previous generation, so the back-off goes on.</param>
+public sealed record SignInPollInput(
+    string DeviceKey, string Code, DateTimeOffset ExpiresAt, TimeSpan PollInterval, int PollsSoFar = 0, int FailuresSoFar = 0)
 {
     /// <summary>The workflow instance id: one workflow per device and code, so a restart cannot start a second one.</summary>
     public string InstanceId => $"signin-{DeviceKey}-{Code}";

@@ -12,33 +12,72 @@ public static class SignInPollingWorkflow
     /// 30 minutes at 15 s is 120 polls; Durable replays the whole history at every timer, so keep it short.</summary>
     public const int PollsPerGeneration = 20;
 
+    /// <summary>
+    /// How long after the code's expiry a workflow whose activities keep failing stops retrying and fails (the session
+    /// then stays as storage last had it). Past the expiry only the expiring write is left to do.
+    /// </summary>
+    public static readonly TimeSpan GiveUpAfterExpiry = TimeSpan.FromHours(1);
+
     public static async Task<SignInCheck?> RunAsync(IWorkflowContext context, SignInPollInput input)
     {
-        for (var polls = 0; polls < PollsPerGeneration; polls++)
+        var failures = input.FailuresSoFar;
+        for (var round = 0; round < PollsPerGeneration; round++)
         {
-            // The user cannot have signed in the instant the code was issued, so each round waits first.
+            // The user cannot have signed in the instant the code was issued, so each round waits first: the poll
+            // interval, or after a failed activity (storage or the host down) a jittered back-off. Polling never waits
+            // past the expiry; only retrying the final write does.
             var now = context.CurrentUtcDateTime;
-            var fireAt = Min(now + input.PollInterval, input.ExpiresAt);
+            var fireAt = NextRoundAt(input, now, failures, round);
             if (fireAt > now)
             {
                 await context.CreateTimer(fireAt, CancellationToken.None);
             }
 
-            var check = await context.CallActivityAsync<SignInCheck>(WorkflowActivities.CheckSignIn, input);
-            context.SetCustomStatus(new { status = check.Status.ToString(), polls = input.PollsSoFar + polls + 1 });
-            if (check.IsFinal)
+            try
             {
-                return check;
+                var check = await PollOrExpireAsync(context, input, input.PollsSoFar + round + 1);
+                if (check is not null)
+                {
+                    return check;
+                }
+                failures = 0;
             }
-
-            if (context.CurrentUtcDateTime >= input.ExpiresAt)
+            catch (Exception failure) when (failure is not OperationCanceledException && context.CurrentUtcDateTime < input.ExpiresAt + GiveUpAfterExpiry)
             {
-                return await context.CallActivityAsync<SignInCheck>(WorkflowActivities.ExpireSignIn, input);
+                // In Durable a failed activity is a TaskFailedException; in-process it is the activity's own exception.
+                // Either way the session row is still the truth, so the next round simply tries again.
+                failures++;
+                context.SetCustomStatus(new { status = "retrying", failures, polls = input.PollsSoFar + round + 1 });
             }
         }
 
-        context.ContinueAsNew(input with { PollsSoFar = input.PollsSoFar + PollsPerGeneration });
+        context.ContinueAsNew(input with { PollsSoFar = input.PollsSoFar + PollsPerGeneration, FailuresSoFar = failures });
         return null;
+    }
+
+    /// <summary>One poll, and the expiry when the deadline has come: the final check, or null to go on polling.</summary>
+    private static async Task<SignInCheck?> PollOrExpireAsync(IWorkflowContext context, SignInPollInput input, int polls)
+    {
+        var check = await context.CallActivityAsync<SignInCheck>(WorkflowActivities.CheckSignIn, input);
+        context.SetCustomStatus(new { status = check.Status.ToString(), polls });
+        if (check.IsFinal)
+        {
+            return check;
+        }
+        return context.CurrentUtcDateTime >= input.ExpiresAt
+            ? await context.CallActivityAsync<SignInCheck>(WorkflowActivities.ExpireSignIn, input)
+            : null;
+    }
+
+    private static DateTimeOffset NextRoundAt(SignInPollInput input, DateTimeOffset now, int failures, int round)
+    {
+        if (failures == 0)
+        {
+            return Min(now + input.PollInterval, input.ExpiresAt);
+        }
+        var backoff = WorkflowBackoff.Delay(failures, WorkflowBackoff.ReplaySafeJitter(input.InstanceId, input.PollsSoFar + round));
+        // Before the expiry a retry still makes the last poll at the deadline; after it, the retry waits its back-off.
+        return now < input.ExpiresAt ? Min(now + backoff, input.ExpiresAt) : now + backoff;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

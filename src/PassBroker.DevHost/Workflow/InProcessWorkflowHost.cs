@@ -8,8 +8,9 @@ namespace PassBroker.DevHost.Workflow;
 
 /// <summary>
 /// Runs polling workflows inside the DevHost. On start it resumes every pending sign-in found in Table Storage, so a
-/// restart loses none. A workflow whose activity keeps failing (storage or Adobe down) backs off and tries again
-/// until the code expires, as Durable's retry policy would.
+/// restart loses none. The workflow itself retries failed activities (<see cref="SignInPollingWorkflow"/>); should it
+/// fail anyway, or the resume at start meet a storage outage, this host backs off (jittered, <see cref="WorkflowBackoff"/>)
+/// and tries again.
 /// </summary>
 internal sealed class InProcessWorkflowHost(
     IServiceProvider services,
@@ -18,7 +19,6 @@ internal sealed class InProcessWorkflowHost(
     TimeProvider time,
     ILogger<InProcessWorkflowHost> logger) : BackgroundService, IWorkflowStarter
 {
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
     private readonly ConcurrentDictionary<string, Task> _running = new();
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _resumed;
@@ -57,11 +57,11 @@ internal sealed class InProcessWorkflowHost(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        for (var attempt = 0; !_resumed && !stoppingToken.IsCancellationRequested; attempt++)
+        for (var attempt = 1; !_resumed && !stoppingToken.IsCancellationRequested; attempt++)
         {
             try
             {
-                await Task.Delay(Backoff[Math.Min(attempt, Backoff.Length - 1)], time, stoppingToken);
+                await Task.Delay(WorkflowBackoff.Delay(attempt, Random.Shared.NextDouble()), time, stoppingToken);
                 await ResumePendingAsync(stoppingToken);
                 _resumed = true;
             }
@@ -129,7 +129,7 @@ internal sealed class InProcessWorkflowHost(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    var wait = Backoff[Math.Min(failures++, Backoff.Length - 1)];
+                    var wait = WorkflowBackoff.Delay(++failures, Random.Shared.NextDouble());
                     logger.WorkflowFailed(ex, input.DeviceKey, wait);
                     await Task.Delay(wait, time, _stopping.Token);
                 }

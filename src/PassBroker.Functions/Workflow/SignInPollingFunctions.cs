@@ -19,8 +19,9 @@ internal sealed class SignInPollingFunctions(CheckSignInActivity check, ExpireSi
             ?? throw new InvalidOperationException($"The {SignInPollingWorkflow.Name} orchestration needs a {nameof(SignInPollInput)}.");
 
         var workflow = new DurableWorkflowContext(context);
-        // A failed activity (storage or Adobe down past the activity's own handling) fails the orchestration with a
-        // TaskFailedException: the session stays pending in storage and the app's status read still answers from it.
+        // A failed activity (a TaskFailedException: storage down past the activity's own retries) is retried by the
+        // workflow after a jittered back-off, deterministic for replays; only an hour past the code's expiry does it
+        // fail the orchestration, leaving the session as storage last had it.
         var result = await SignInPollingWorkflow.RunAsync(workflow, input);
 
         if (workflow.ContinuedAsNew)

@@ -5,9 +5,11 @@ namespace PassBroker.Core.Tests.Workflow;
 
 /// <summary>
 /// A hand-written <see cref="IWorkflowContext"/>: timers move its clock instantly, activities answer from a script,
-/// and every call is recorded, so the workflow's timing can be asserted exactly.
+/// and every call is recorded, so the workflow's timing can be asserted exactly. A script may throw, as a failed
+/// activity does; <paramref name="expireFails"/> says which expiry attempts (1, 2…) fail.
 /// </summary>
-internal sealed class ScriptedWorkflowContext(DateTimeOffset start, Func<int, SignInCheck> checkAnswer) : IWorkflowContext
+internal sealed class ScriptedWorkflowContext(
+    DateTimeOffset start, Func<int, SignInCheck> checkAnswer, Func<int, bool>? expireFails = null) : IWorkflowContext
 {
     public DateTimeOffset CurrentUtcDateTime { get; private set; } = start;
     public List<DateTimeOffset> Timers { get; } = [];
@@ -33,16 +35,20 @@ internal sealed class ScriptedWorkflowContext(DateTimeOffset start, Func<int, Si
     public Task<TResult> CallActivityAsync<TResult>(string name, object? input)
     {
         Activities.Add((name, CurrentUtcDateTime));
-        var checks = Activities.Count(a => a.Name == WorkflowActivities.CheckSignIn);
+        var calls = Activities.Count(a => a.Name == name);
+        if (name == WorkflowActivities.ExpireSignIn && expireFails?.Invoke(calls) == true)
+        {
+            throw new InvalidOperationException("The expiry could not be written.");
+        }
         object result = name == WorkflowActivities.CheckSignIn
-            ? checkAnswer(checks)
+            ? checkAnswer(calls)
             : new SignInCheck(SessionStatus.Expired, SessionEndReasons.CodeExpired);
         return Task.FromResult((TResult)result);
     }
 
-    public void SetCustomStatus(object? status)
-    {
-    }
+    public List<object?> Statuses { get; } = [];
+
+    public void SetCustomStatus(object? status) => Statuses.Add(status);
 
     public void ContinueAsNew(object? input) => _continuedWith = input;
 }
