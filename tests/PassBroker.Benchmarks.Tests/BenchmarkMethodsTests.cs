@@ -31,6 +31,21 @@ public sealed class BenchmarkMethodsTests
     }
 
     [Fact]
+    public void JsonBodies_ReadAndWriteTheSameWithGeneratedMetadataAsByReflection()
+    {
+        var json = new JsonBodyBenchmarks();
+
+        Assert.Equal(json.WriteAuthorizeResponseByReflection(), json.WriteAuthorizeResponseGenerated());
+        Assert.Contains("\"mediaToken\":{\"serializedToken\"", json.WriteAuthorizeResponseGenerated(), StringComparison.Ordinal);
+        Assert.Equal(json.ReadAuthorizeRequestByReflection(), json.ReadAuthorizeRequestGenerated());
+        Assert.Equal("show-1", json.ReadAuthorizeRequestGenerated()!.Resource);
+        var (reflected, generated) = (json.ReadUpstreamDecisionByReflection()!.Decisions!.Single(), json.ReadUpstreamDecisionGenerated()!.Decisions!.Single());
+        Assert.Equal(reflected, generated);
+        Assert.NotNull(generated.Token?.SerializedToken);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1763900420000), generated.NotAfter);
+    }
+
+    [Fact]
     public async Task TokenCaches_AnswerFromMemory()
     {
         var tokens = new TokenCacheBenchmarks();

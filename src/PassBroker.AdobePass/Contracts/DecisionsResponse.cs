@@ -5,5 +5,5 @@ namespace PassBroker.AdobePass.Contracts;
 /// <summary><c>DecisionsResponse</c>: one decision per requested resource.</summary>
 public sealed record DecisionsResponse
 {
-    [JsonPropertyName("decisions")] public IReadOnlyList<DecisionResponse>? Decisions { get; init; }
+    [JsonPropertyName("decisions")] public IReadOnlyList<DecisionResponse>? Decisions { get; set; }
 }

@@ -7,14 +7,14 @@ namespace PassBroker.AdobePass.Contracts;
 /// string in practice, so it is read as raw JSON.</summary>
 public sealed record ErrorInformation
 {
-    [JsonPropertyName("action")] public string? Action { get; init; }
-    [JsonPropertyName("status")] public int? Status { get; init; }
-    [JsonPropertyName("code")] public string? Code { get; init; }
-    [JsonPropertyName("message")] public JsonElement? Message { get; init; }
-    [JsonPropertyName("details")] public string? Details { get; init; }
-    [JsonPropertyName("helpUrl")] public string? HelpUrl { get; init; }
-    [JsonPropertyName("trace")] public string? Trace { get; init; }
+    [JsonPropertyName("action")] public string? Action { get; set; }
+    [JsonPropertyName("status")] public int? Status { get; set; }
+    [JsonPropertyName("code")] public string? Code { get; set; }
+    [JsonPropertyName("message")] public JsonElement? Message { get; set; }
+    [JsonPropertyName("details")] public string? Details { get; set; }
+    [JsonPropertyName("helpUrl")] public string? HelpUrl { get; set; }
+    [JsonPropertyName("trace")] public string? Trace { get; set; }
 
     /// <summary>The OAuth-style DCR error (<c>{"error":"invalid_client"}</c>), which shares nothing else with the above.</summary>
-    [JsonPropertyName("error")] public string? OAuthError { get; init; }
+    [JsonPropertyName("error")] public string? OAuthError { get; set; }
 }

@@ -36,6 +36,21 @@ public sealed class AdobePassJsonTests
     }
 
     [Fact]
+    public void Contracts_HaveNoInitOnlyProperties()
+    {
+        // See AdobePassJsonContext: an init-only property sends the generated reader down its slower constructor path.
+        var initOnly = typeof(AdobePassJsonContext).Assembly.GetTypes()
+            // Positional records (the request bodies, only ever written) are built through their constructor anyway.
+            .Where(t => t.Namespace == typeof(AdobePassJsonContext).Namespace && t.GetConstructor(Type.EmptyTypes) is not null)
+            .SelectMany(t => t.GetProperties())
+            .Where(p => p.SetMethod?.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit)) == true)
+            .Select(p => $"{p.DeclaringType!.Name}.{p.Name}")
+            .ToList();
+
+        Assert.True(initOnly.Count == 0, "Use { get; set; } on " + string.Join(", ", initOnly));
+    }
+
+    [Fact]
     public void ClientOptions_ResolveContractsFromTheContext_AndOtherTypesByReflection()
     {
         Assert.Same(AdobePassJsonContext.Default, AdobePassJson.Options.GetTypeInfo(typeof(DecisionsResponse)).OriginatingResolver);
