@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Secrets;
@@ -51,12 +50,12 @@ internal sealed class MetadataCertificates(ISecretStore secrets, IOptions<AdobeP
 
     private Parsed Parse(string name, string value)
     {
-        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-        if (_parsed.TryGetValue(name, out var known) && known.Fingerprint == fingerprint)
+        // The store hands back the same cached string until the secret changes: usually a reference comparison.
+        if (_parsed.TryGetValue(name, out var known) && string.Equals(known.Value, value, StringComparison.Ordinal))
         {
             return known;
         }
-        var parsed = Load(name, value, fingerprint);
+        var parsed = Load(name, value);
         _parsed[name] = parsed;
         if (parsed.Certificate is { } certificate)
         {
@@ -69,7 +68,7 @@ internal sealed class MetadataCertificates(ISecretStore secrets, IOptions<AdobeP
         return parsed;
     }
 
-    private static Parsed Load(string name, string value, string fingerprint)
+    private static Parsed Load(string name, string value)
     {
         try
         {
@@ -78,15 +77,15 @@ internal sealed class MetadataCertificates(ISecretStore secrets, IOptions<AdobeP
                 : X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(value.Trim()), password: null, X509KeyStorageFlags.EphemeralKeySet);
             var key = certificate.GetRSAPrivateKey();
             return key is null
-                ? new Parsed(fingerprint, null, $"secret '{name}' (certificate {certificate.Thumbprint}) holds no RSA private key; make the key exportable")
-                : new Parsed(fingerprint, new MetadataCertificate(name, certificate.Thumbprint, key), null);
+                ? new Parsed(value, null, $"secret '{name}' (certificate {certificate.Thumbprint}) holds no RSA private key; make the key exportable")
+                : new Parsed(value, new MetadataCertificate(name, certificate.Thumbprint, key), null);
         }
         catch (Exception e) when (e is CryptographicException or FormatException or ArgumentException)
         {
             // The exception's own text may quote the input; only its type is kept.
-            return new Parsed(fingerprint, null, $"secret '{name}' is not a PKCS#12 (Base64) or PEM certificate with its private key ({e.GetType().Name})");
+            return new Parsed(value, null, $"secret '{name}' is not a PKCS#12 (Base64) or PEM certificate with its private key ({e.GetType().Name})");
         }
     }
 
-    private sealed record Parsed(string Fingerprint, MetadataCertificate? Certificate, string? Problem);
+    private sealed record Parsed(string Value, MetadataCertificate? Certificate, string? Problem);
 }

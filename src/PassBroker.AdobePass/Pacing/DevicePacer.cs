@@ -28,7 +28,8 @@ public sealed class DevicePacer : IDisposable
             ReplenishmentPeriod = _options.ReplenishmentPeriod,
             QueueLimit = _options.QueueLimit,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
+            // The partitioned limiter replenishes its partitions on its own timer (and would copy options saying true).
+            AutoReplenishment = false,
         };
         _buckets = PartitionedRateLimiter.Create<string, string>(ip => RateLimitPartition.GetTokenBucketLimiter(ip, _ => bucket));
     }

@@ -29,11 +29,14 @@ internal sealed class UpstreamTelemetryHandler(PassBrokerMetrics metrics) : Dele
         {
             response = await base.SendAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // No answer (connection failure or timeout): what UpstreamErrorTranslator calls unavailable.
-            span.SetUpstreamError("unavailable");
-            metrics.UpstreamCalled(operation, mvpd, null, "unavailable", Stopwatch.GetElapsedTime(started));
+            // No answer. A timeout reaches this handler as a cancellation of its own token (the resilience pipeline's
+            // attempt and total timeouts cancel it), so the token cannot tell a timeout from the app going away; the
+            // latter is rare on these calls and counted as a timeout too.
+            var failure = ex is OperationCanceledException ? "timed_out" : "unavailable";
+            span.SetUpstreamError(failure);
+            metrics.UpstreamCalled(operation, mvpd, null, failure, Stopwatch.GetElapsedTime(started));
             throw;
         }
 

@@ -1,5 +1,6 @@
 using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Errors;
+using PassBroker.Core.Profiles;
 using PassBroker.Core.Upstream;
 
 namespace PassBroker.AdobePass.V2;
@@ -81,6 +82,6 @@ internal static class ContractMapper
         Type = p.Type ?? "regular",
         Attributes = (p.Attributes ?? new Dictionary<string, UserMetadataResponse>())
             .Where(a => a.Value.Value is not null)
-            .ToDictionary(a => a.Key, a => new ProfileAttribute(a.Value.Value!.Value, a.Value.State ?? "plain")),
+            .ToDictionary(a => a.Key, a => new ProfileAttribute(a.Value.Value!.Value, a.Value.State ?? ProfileAttributeStates.Plain)),
     };
 }

@@ -32,8 +32,13 @@ public sealed class TempPassService(
             var hash = EmailIdentity.Hash(email);
             if (device.TempPassIdentity != hash)
             {
-                // A new e-mail on this device: from now on its promotional calls speak for that user.
-                device = await devices.UpdateAsync(device with { TempPassIdentity = hash }, cancellationToken);
+                // A new e-mail on this device: from now on its promotional calls speak for that user. The record in hand
+                // may be this instance's copy (InstanceCache:DeviceLifetime old, with an old ETag), so the update starts
+                // from the stored one.
+                var stored = await devices.FindAsync(device.DeviceKey, cancellationToken) ?? device;
+                device = stored.TempPassIdentity == hash
+                    ? stored
+                    : await devices.UpdateAsync(stored with { TempPassIdentity = hash }, cancellationToken);
             }
         }
         var state = await ReadAsync(device, client, parsed, mvpd, cancellationToken);

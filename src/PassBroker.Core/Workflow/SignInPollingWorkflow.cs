@@ -35,7 +35,11 @@ public static class SignInPollingWorkflow
 
             try
             {
-                var check = await PollOrExpireAsync(context, input, input.PollsSoFar + round + 1);
+                // A retry past the deadline goes straight to the expiring write: the code is dead, no need to ask Adobe.
+                var onlyExpire = failures > 0 && context.CurrentUtcDateTime >= input.ExpiresAt;
+                var check = onlyExpire
+                    ? await context.CallActivityAsync<SignInCheck>(WorkflowActivities.ExpireSignIn, input)
+                    : await PollOrExpireAsync(context, input, input.PollsSoFar + round + 1);
                 if (check is not null)
                 {
                     return check;

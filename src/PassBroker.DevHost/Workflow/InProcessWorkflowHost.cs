@@ -8,9 +8,8 @@ namespace PassBroker.DevHost.Workflow;
 
 /// <summary>
 /// Runs polling workflows inside the DevHost. On start it resumes every pending sign-in found in Table Storage, so a
-/// restart loses none. The workflow itself retries failed activities (<see cref="SignInPollingWorkflow"/>); should it
-/// fail anyway, or the resume at start meet a storage outage, this host backs off (jittered, <see cref="WorkflowBackoff"/>)
-/// and tries again.
+/// restart loses none. The workflow itself retries failed activities (<see cref="SignInPollingWorkflow"/>); a resume at
+/// start that meets a storage outage backs off (jittered, <see cref="WorkflowBackoff"/>) and tries again.
 /// </summary>
 internal sealed class InProcessWorkflowHost(
     IServiceProvider services,
@@ -111,33 +110,28 @@ internal sealed class InProcessWorkflowHost(
 
     private async Task RunAsync(SignInPollInput input)
     {
-        var failures = 0;
         try
         {
             while (!_stopping.IsCancellationRequested)
             {
                 var context = new InProcessWorkflowContext(services, time, _stopping.Token);
-                try
+                await SignInPollingWorkflow.RunAsync(context, input);
+                if (!context.ContinuedAsNew)
                 {
-                    await SignInPollingWorkflow.RunAsync(context, input);
-                    if (!context.ContinuedAsNew)
-                    {
-                        return;
-                    }
-                    input = (SignInPollInput)context.NextInput!;
-                    failures = 0;
+                    return;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    var wait = WorkflowBackoff.Delay(++failures, Random.Shared.NextDouble());
-                    logger.WorkflowFailed(ex, input.DeviceKey, wait);
-                    await Task.Delay(wait, time, _stopping.Token);
-                }
+                input = (SignInPollInput)context.NextInput!;
             }
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             // Shutting down: the session stays pending in storage and is resumed at the next start.
+        }
+        catch (Exception ex)
+        {
+            // The workflow retries failed activities itself (jittered, until an hour past the code's expiry), as it
+            // does under Durable; an exception here means it gave up, like a failed orchestration.
+            logger.WorkflowFailed(ex, input.DeviceKey);
         }
     }
 }

@@ -27,7 +27,10 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
     {
         if (Replaced)
         {
-            return; // Already told: poll now, the session is final.
+            // The event came (and is spent) and the poll it hurried found the session final, unless that poll failed:
+            // then this is the workflow's back-off before it tries again, and it must really wait.
+            await context.CreateTimer(fireAt.UtcDateTime, cancellationToken);
+            return;
         }
 
         using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

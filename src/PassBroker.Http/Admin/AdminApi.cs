@@ -22,7 +22,7 @@ public static class AdminApi
             .CallsAdobePass();
         routes.MapPost(Routes.AdminDataKeysReseal, ResealAsync).WithName("ResealDataKeys").WithTags("Admin")
             .RequiresAdminKey()
-            .JsonBody<ResealRequest>()
+            .JsonBody<ResealRequest>(optional: true)
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed);
         return routes;
     }

@@ -11,7 +11,9 @@ namespace PassBroker.Http.Edge;
 /// </summary>
 public static class HttpJson
 {
-    public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    // Like ASP.NET's own options, the reflection resolver is in the chain before Configure puts the context ahead of it.
+    public static readonly JsonSerializerOptions Options =
+        Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() });
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
@@ -20,16 +22,7 @@ public static class HttpJson
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.AllowTrailingCommas = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
-        if (!options.TypeInfoResolverChain.Contains(HttpJsonContext.Default))
-        {
-            // ASP.NET's options come with the reflection resolver in the chain; fresh ones come with none.
-            var hadResolvers = options.TypeInfoResolverChain.Count > 0;
-            options.TypeInfoResolverChain.Insert(0, HttpJsonContext.Default);
-            if (!hadResolvers)
-            {
-                options.TypeInfoResolverChain.Add(new DefaultJsonTypeInfoResolver());
-            }
-        }
+        options.TypeInfoResolverChain.Insert(0, HttpJsonContext.Default);
         return options;
     }
 }

@@ -31,7 +31,7 @@ public static class EndpointDocs
         .Problems(StatusCodes.Status401Unauthorized, ErrorCodes.MissingDeviceToken, ErrorCodes.InvalidDeviceToken)
         .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable);
 
-    /// <summary><c>Authorization: Bearer &lt;Admin:ApiKey&gt;</c> and its refusals.</summary>
+    /// <summary><c>Authorization: Bearer &lt;admin key&gt;</c> (the secret named by <c>Admin:ApiKeySecret</c>) and its refusals.</summary>
     /// <param name="route">The route.</param>
     public static RouteHandlerBuilder RequiresAdminKey(this RouteHandlerBuilder route) => route
         .WithMetadata(new SecuritySchemeMetadata(AdminKey))

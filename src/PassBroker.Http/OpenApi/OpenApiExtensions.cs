@@ -44,7 +44,7 @@ public static class OpenApiExtensions
                 {
                     Type = SecuritySchemeType.Http,
                     Scheme = "bearer",
-                    Description = "The operators' key (Admin:ApiKey). A device token is refused with 403 device_token_not_allowed.",
+                    Description = "The operators' key: the secret named by Admin:ApiKeySecret (admin-api-key by default). A device token is refused with 403 device_token_not_allowed.",
                 },
             };
             return Task.CompletedTask;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PassBroker.Core.Secrets;
 using PassBroker.Storage.Secrets;
 
 namespace PassBroker.Storage.Encryption;
@@ -10,8 +11,11 @@ internal sealed class DataKeyOptionsValidator(IOptions<SecretsOptions> secrets) 
     {
         if (secrets.Value.Source == SecretSource.KeyVault)
         {
-            // The keys are versions of Storage:DataKeySecret in the vault; Storage:DataKeys is not read.
-            return ValidateOptionsResult.Skip;
+            // The keys are versions of Storage:DataKeySecret in the vault; Storage:DataKeys is not read. The secret's
+            // name is checked here so a bad one stops the start, not every device request.
+            return SecretNames.IsValid(options.DataKeySecret)
+                ? ValidateOptionsResult.Success
+                : ValidateOptionsResult.Fail($"Storage:DataKeySecret: {SecretNames.Rule(options.DataKeySecret)}");
         }
         var keys = options.DataKeys;
         var failures = new List<string>();

@@ -21,21 +21,21 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
     {
         var position = continuation is null ? null : Decode(continuation);
         var current = (await keys.GetCurrentKeyAsync(cancellationToken)).Version;
-        var (client, page) = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
+        var page = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
         {
             await foreach (var first in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", .. Columns], maxPerPage: maxRows, cancellationToken: ct)
                 .AsPages(position, maxRows).WithCancellation(ct))
             {
-                return (table, first);
+                return first;
             }
-            return (table, (Page<TableEntity>?)null);
+            return null;
         }, cancellationToken);
 
         int resealed = 0, conflicts = 0, unreadable = 0;
         var rows = page?.Values ?? [];
         foreach (var row in rows)
         {
-            switch (await ResealRowAsync(client, row, current, cancellationToken))
+            switch (await ResealRowAsync(row, current, cancellationToken))
             {
                 case Outcome.Resealed: resealed++; break;
                 case Outcome.Conflict: conflicts++; break;
@@ -69,7 +69,7 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
         throw PassBrokerException.Validation("continuation", "continuation is not one this route handed out.");
     }
 
-    private async Task<Outcome> ResealRowAsync(TableClient client, TableEntity row, string current, CancellationToken cancellationToken)
+    private async Task<Outcome> ResealRowAsync(TableEntity row, string current, CancellationToken cancellationToken)
     {
         var update = new TableEntity(row.PartitionKey, row.RowKey);
         var moved = false;
@@ -97,7 +97,9 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
         }
         try
         {
-            await client.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, cancellationToken);
+            // Through StorageTables like every other write: an outage is a 503 storage_unavailable, not a 500.
+            await tables.ExecuteAsync(StorageTables.Devices,
+                (table, ct) => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, ct), cancellationToken);
             return Outcome.Resealed;
         }
         catch (RequestFailedException e) when (TableErrors.IsStaleUpdate(e))

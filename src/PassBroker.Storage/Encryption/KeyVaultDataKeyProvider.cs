@@ -37,8 +37,16 @@ internal sealed class KeyVaultDataKeyProvider : IDataKeyProvider
         await _current.GetOrLoadAsync(Current, LoadCurrentAsync, cancellationToken);
 
     // Single flight, and an outage is not remembered: the next open tries the vault again (ExpiringCache's rules).
-    public async ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken) =>
-        await _versions.GetOrLoadAsync(version, LoadVersionAsync, cancellationToken);
+    // Nor is an absent version: one disabled too early and enabled again must open once more without a restart.
+    public async ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken)
+    {
+        var key = await _versions.GetOrLoadAsync(version, LoadVersionAsync, cancellationToken);
+        if (key is null)
+        {
+            _versions.Remove(version);
+        }
+        return key;
+    }
 
     private async Task<DataKey> LoadCurrentAsync(string _, CancellationToken cancellationToken)
     {

@@ -64,16 +64,20 @@ public sealed class SignInPollingRetryTests
         Assert.Equal(2, expiries.Count);
         Assert.Equal(input.ExpiresAt, expiries[0]);
         Assert.InRange(expiries[1] - expiries[0], TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1.5));
+        // The retry goes straight to the write: no more polls of a dead code (15 s, 30 s, 40 s only).
+        Assert.Equal(3, context.Activities.Count(a => a.Name == WorkflowActivities.CheckSignIn));
     }
 
     [Fact]
     public async Task RunAsync_FailingForeverAcrossGenerations_GivesUpAnHourAfterExpiryWithTheActivityError()
     {
-        var context = new ScriptedWorkflowContext(Start, n => FailFirst(int.MaxValue, n));
+        // Storage stays down: neither the polls nor, past the deadline, the expiring write get through.
+        var context = new ScriptedWorkflowContext(Start, n => FailFirst(int.MaxValue, n), expireFails: _ => true);
         object? input = Input(TimeSpan.FromMinutes(30));
         var generations = 0;
 
-        var error = await Assert.ThrowsAsync<StoreUnavailableException>(async () =>
+        // The last error is the expiring write's (the scripted context's InvalidOperationException).
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
             while (input is SignInPollInput next && generations++ < 1000)
             {

@@ -44,6 +44,31 @@ public sealed partial class FunctionRoutesTests
     }
 
     [Fact]
+    public void FunctionHandlerCalls_PassEveryParameterOfTheHandler()
+    {
+        // The Functions project is not compiled here, so a handler that gains a parameter would leave its function
+        // calling it with too few: count each call's arguments against the handler's parameters.
+        var calls = SourceFiles("src/PassBroker.Functions").SelectMany(text => HandlerCall().Matches(text).Select(m => (Text: text, Match: m))).ToList();
+        var wrong = new List<string>();
+        foreach (var (text, match) in calls)
+        {
+            var type = typeof(Routes).Assembly.GetTypes().Single(t => t.Name == match.Groups["type"].Value);
+            var arities = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.Name == match.Groups["method"].Value)
+                .Select(m => m.GetParameters().Length)
+                .ToList();
+            var arguments = CountArguments(text, match.Index + match.Length);
+            if (!arities.Contains(arguments))
+            {
+                wrong.Add($"{match.Groups["type"].Value}.{match.Groups["method"].Value}: {arguments} argument(s), the handler takes {string.Join(" or ", arities)}");
+            }
+        }
+
+        Assert.True(calls.Count >= 15, $"Only {calls.Count} handler calls found: the pattern is broken.");
+        Assert.True(wrong.Count == 0, string.Join("; ", wrong));
+    }
+
+    [Fact]
     public void FunctionRoutes_AreFound()
     {
         // Guards the two tests above against a pattern that silently matches nothing.
@@ -63,6 +88,34 @@ public sealed partial class FunctionRoutesTests
             .SelectMany(m => m.Groups["methods"].Captures.Select(c => (c.Value.ToUpperInvariant(), m.Groups["route"].Value)))
             .ToList();
 
+    /// <summary>Top-level arguments of the call whose '(' ends just before <paramref name="start"/>.</summary>
+    private static int CountArguments(string text, int start)
+    {
+        var (depth, commas, empty) = (0, 0, true);
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (c == ')')
+            {
+                return empty ? 0 : commas + 1;
+            }
+            else if (c == ',' && depth == 0)
+            {
+                commas++;
+            }
+            empty &= char.IsWhiteSpace(c);
+        }
+        throw new InvalidOperationException("Unclosed call in the Functions sources.");
+    }
+
     private static IEnumerable<string> SourceFiles(string project) =>
         Directory.EnumerateFiles(Path.Combine(Root, project), "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -80,6 +133,10 @@ public sealed partial class FunctionRoutesTests
         }
         throw new InvalidOperationException("Functions.sln not found above " + AppContext.BaseDirectory);
     }
+
+    // ProfilesApi.GetAsync( — a call of a PassBroker.Http handler
+    [GeneratedRegex(@"\b(?<type>[A-Z]\w*Api)\.(?<method>[A-Z]\w*)\(")]
+    private static partial Regex HandlerCall();
 
     // routes.MapPost(Routes.Devices, ...)
     [GeneratedRegex(@"\.Map(?<method>Get|Post|Put|Delete|Patch)\(\s*Routes\.(?<route>\w+)\s*,")]

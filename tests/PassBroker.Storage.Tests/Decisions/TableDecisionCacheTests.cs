@@ -7,21 +7,11 @@ using PassBroker.TestHelpers.Azurite;
 namespace PassBroker.Storage.Tests.Decisions;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableDecisionCacheTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableDecisionCacheTests(AzuriteFixture azurite) : AzuriteStoreTests(azurite)
 {
     private const string Mvpd = "ExampleCable";
 
-    private StorageTestHost _storage = null!;
-
-    private IDecisionCache Cache => _storage.Decisions;
-
-    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DeleteTablesAsync();
-        await _storage.DisposeAsync();
-    }
+    private IDecisionCache Cache => Storage.Decisions;
 
     private static Decision Permit(string resource, string mvpd = Mvpd, TimeSpan? validFor = null) => new()
     {
@@ -126,7 +116,7 @@ public sealed class TableDecisionCacheTests(AzuriteFixture azurite) : IAsyncLife
 
         await Cache.RemoveAllAsync(deviceKey, default);
 
-        var rows = _storage.RawTable(StorageTables.Decisions).QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{deviceKey}'");
+        var rows = Storage.RawTable(StorageTables.Decisions).QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{deviceKey}'");
         Assert.Empty(await rows.ToListAsync());
         Assert.Single(await Cache.FindPermitsAsync(other, Mvpd, ["show-1"], default));
     }
@@ -143,7 +133,7 @@ public sealed class TableDecisionCacheTests(AzuriteFixture azurite) : IAsyncLife
 
             await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Cache.RemoveAllAsync(deviceKey, default))));
 
-            var rows = _storage.RawTable(StorageTables.Decisions).QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{deviceKey}'");
+            var rows = Storage.RawTable(StorageTables.Decisions).QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{deviceKey}'");
             Assert.Empty(await rows.ToListAsync());
         }
     }

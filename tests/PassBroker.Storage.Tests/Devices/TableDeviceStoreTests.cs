@@ -11,25 +11,15 @@ using PassBroker.TestHelpers.Azurite;
 namespace PassBroker.Storage.Tests.Devices;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : AzuriteStoreTests(azurite)
 {
-    private StorageTestHost _storage = null!;
-
-    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DeleteTablesAsync();
-        await _storage.DisposeAsync();
-    }
-
     [Fact]
     public async Task FindAsync_AfterAdd_ReturnsEveryField()
     {
         var device = TestData.Device();
 
-        var added = await _storage.Devices.AddAsync(device, default);
-        var found = await _storage.Devices.FindAsync(device.DeviceKey, default);
+        var added = await Storage.Devices.AddAsync(device, default);
+        var found = await Storage.Devices.FindAsync(device.DeviceKey, default);
 
         Assert.False(string.IsNullOrEmpty(added.ETag));
         Assert.Equal(device with { ETag = added.ETag }, added);
@@ -41,17 +31,17 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         var device = TestData.Device() with { AccessToken = null, Info = new DeviceInfo() };
 
-        var added = await _storage.Devices.AddAsync(device, default);
+        var added = await Storage.Devices.AddAsync(device, default);
 
-        Assert.Equal(added, await _storage.Devices.FindAsync(device.DeviceKey, default));
+        Assert.Equal(added, await Storage.Devices.FindAsync(device.DeviceKey, default));
     }
 
     [Fact]
     public async Task FindAsync_UnknownDevice_ReturnsNull()
     {
-        await _storage.Devices.AddAsync(TestData.Device(), default);
+        await Storage.Devices.AddAsync(TestData.Device(), default);
 
-        Assert.Null(await _storage.Devices.FindAsync(TestData.NewDeviceKey(), default));
+        Assert.Null(await Storage.Devices.FindAsync(TestData.NewDeviceKey(), default));
     }
 
     [Theory]
@@ -60,51 +50,51 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     [InlineData("日本語 😀")]
     public async Task FindAsync_AwkwardDeviceKey_RoundTrips(string deviceKey)
     {
-        var added = await _storage.Devices.AddAsync(TestData.Device(deviceKey), default);
+        var added = await Storage.Devices.AddAsync(TestData.Device(deviceKey), default);
 
-        Assert.Equal(added, await _storage.Devices.FindAsync(deviceKey, default));
+        Assert.Equal(added, await Storage.Devices.FindAsync(deviceKey, default));
     }
 
     [Fact]
     public async Task AddAsync_ExistingKey_ThrowsConflictAndKeepsTheFirst()
     {
-        var first = await _storage.Devices.AddAsync(TestData.Device(), default);
+        var first = await Storage.Devices.AddAsync(TestData.Device(), default);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => _storage.Devices.AddAsync(TestData.Device(first.DeviceKey), default));
+            () => Storage.Devices.AddAsync(TestData.Device(first.DeviceKey), default));
 
-        Assert.Equal(first, await _storage.Devices.FindAsync(first.DeviceKey, default));
+        Assert.Equal(first, await Storage.Devices.FindAsync(first.DeviceKey, default));
     }
 
     [Fact]
     public async Task UpdateAsync_CurrentETag_ReplacesAndReturnsTheNewETag()
     {
-        var added = await _storage.Devices.AddAsync(TestData.Device(), default);
+        var added = await Storage.Devices.AddAsync(TestData.Device(), default);
         var changed = added with { AccessToken = new AccessToken("refreshed", TestData.Instant.AddHours(1)), Info = new DeviceInfo { Model = "new" } };
 
-        var updated = await _storage.Devices.UpdateAsync(changed, default);
+        var updated = await Storage.Devices.UpdateAsync(changed, default);
 
         Assert.NotEqual(added.ETag, updated.ETag);
         Assert.Equal(changed with { ETag = updated.ETag }, updated);
-        Assert.Equal(updated, await _storage.Devices.FindAsync(added.DeviceKey, default));
+        Assert.Equal(updated, await Storage.Devices.FindAsync(added.DeviceKey, default));
     }
 
     [Fact]
     public async Task UpdateAsync_StaleCopy_ThrowsConflictAndChangesNothing()
     {
-        var stale = await _storage.Devices.AddAsync(TestData.Device(), default);
-        var current = await _storage.Devices.UpdateAsync(stale with { DeviceTokenHash = "newer" }, default);
+        var stale = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var current = await Storage.Devices.UpdateAsync(stale with { DeviceTokenHash = "newer" }, default);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(
-            () => _storage.Devices.UpdateAsync(stale with { DeviceTokenHash = "stale" }, default));
+            () => Storage.Devices.UpdateAsync(stale with { DeviceTokenHash = "stale" }, default));
 
-        Assert.Equal(current, await _storage.Devices.FindAsync(stale.DeviceKey, default));
+        Assert.Equal(current, await Storage.Devices.FindAsync(stale.DeviceKey, default));
     }
 
     [Fact]
     public async Task UpdateAsync_TwoConcurrentUpdatesOfOneCopy_ExactlyOneWinsIntact()
     {
-        var read = await _storage.Devices.AddAsync(TestData.Device(), default);
+        var read = await Storage.Devices.AddAsync(TestData.Device(), default);
         var candidates = new[] { 1, 2 }.Select(n => read with
         {
             Credentials = read.Credentials with { ClientSecret = $"secret-{n}" },
@@ -116,7 +106,7 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         {
             try
             {
-                return (Stored: (DeviceRecord?)await _storage.Devices.UpdateAsync(c, default), Error: (Exception?)null);
+                return (Stored: (DeviceRecord?)await Storage.Devices.UpdateAsync(c, default), Error: (Exception?)null);
             }
             catch (ConcurrencyConflictException e)
             {
@@ -127,7 +117,7 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         var winner = Assert.Single(outcomes, o => o.Stored is not null).Stored!;
         Assert.Single(outcomes, o => o.Error is ConcurrencyConflictException);
         Assert.Contains(winner with { ETag = read.ETag }, candidates);
-        Assert.Equal(winner, await _storage.Devices.FindAsync(read.DeviceKey, default));
+        Assert.Equal(winner, await Storage.Devices.FindAsync(read.DeviceKey, default));
     }
 
     [Fact]
@@ -135,21 +125,21 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     {
         var device = TestData.Device() with { ETag = "W/\"datetime'2031-01-01T00%3A00%3A00.0000000Z'\"" };
 
-        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => _storage.Devices.UpdateAsync(device, default));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Storage.Devices.UpdateAsync(device, default));
     }
 
     [Fact]
     public async Task UpdateAsync_WithoutETag_ThrowsArgumentException()
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _storage.Devices.UpdateAsync(TestData.Device(), default));
+        await Assert.ThrowsAsync<ArgumentException>(() => Storage.Devices.UpdateAsync(TestData.Device(), default));
     }
 
     [Fact]
     public async Task AddAsync_Secrets_AreNotStoredInClear()
     {
-        var device = await _storage.Devices.AddAsync(TestData.Device(), default);
+        var device = await Storage.Devices.AddAsync(TestData.Device(), default);
 
-        var raw = (await _storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(device.DeviceKey, Row)).Value;
+        var raw = (await Storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(device.DeviceKey, Row)).Value;
 
         var stored = string.Join("\n", raw.Select(pair => pair.Value?.ToString()));
         Assert.DoesNotContain(device.Credentials.ClientSecret, stored, StringComparison.Ordinal);
@@ -166,34 +156,34 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     [InlineData("AccessToken", "ClientSecret")]
     public async Task FindAsync_SealedValueMovedToAnotherColumn_ThrowsSealedValueException(string from, string to)
     {
-        var device = await _storage.Devices.AddAsync(TestData.Device(), default);
-        var table = _storage.RawTable(StorageTables.Devices);
+        var device = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var table = Storage.RawTable(StorageTables.Devices);
         var raw = (await table.GetEntityAsync<TableEntity>(device.DeviceKey, Row)).Value;
         raw[to] = raw[from];
         await table.UpdateEntityAsync(raw, ETag.All, TableUpdateMode.Replace);
 
-        await Assert.ThrowsAsync<SealedValueException>(() => _storage.Devices.FindAsync(device.DeviceKey, default));
+        await Assert.ThrowsAsync<SealedValueException>(() => Storage.Devices.FindAsync(device.DeviceKey, default));
     }
 
     [Fact]
     public async Task FindAsync_SealedValueCopiedFromAnotherDevice_ThrowsSealedValueException()
     {
-        var victim = await _storage.Devices.AddAsync(TestData.Device(), default);
-        var attacker = await _storage.Devices.AddAsync(TestData.Device(), default);
-        var table = _storage.RawTable(StorageTables.Devices);
+        var victim = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var attacker = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var table = Storage.RawTable(StorageTables.Devices);
         var victimRow = (await table.GetEntityAsync<TableEntity>(victim.DeviceKey, Row)).Value;
         var attackerRow = (await table.GetEntityAsync<TableEntity>(attacker.DeviceKey, Row)).Value;
         attackerRow["ClientSecret"] = victimRow["ClientSecret"];
         await table.UpdateEntityAsync(attackerRow, ETag.All, TableUpdateMode.Replace);
 
-        await Assert.ThrowsAsync<SealedValueException>(() => _storage.Devices.FindAsync(attacker.DeviceKey, default));
+        await Assert.ThrowsAsync<SealedValueException>(() => Storage.Devices.FindAsync(attacker.DeviceKey, default));
     }
 
     [Fact]
     public async Task FindAsync_TamperedCiphertext_ThrowsSealedValueException()
     {
-        var device = await _storage.Devices.AddAsync(TestData.Device(), default);
-        var table = _storage.RawTable(StorageTables.Devices);
+        var device = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var table = Storage.RawTable(StorageTables.Devices);
         var raw = (await table.GetEntityAsync<TableEntity>(device.DeviceKey, Row)).Value;
         var parts = raw.GetString("ClientSecret").Split(':');
         var bytes = Convert.FromBase64String(parts[2]);
@@ -201,14 +191,14 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
         raw["ClientSecret"] = $"{parts[0]}:{parts[1]}:{Convert.ToBase64String(bytes)}";
         await table.UpdateEntityAsync(raw, ETag.All, TableUpdateMode.Replace);
 
-        await Assert.ThrowsAsync<SealedValueException>(() => _storage.Devices.FindAsync(device.DeviceKey, default));
+        await Assert.ThrowsAsync<SealedValueException>(() => Storage.Devices.FindAsync(device.DeviceKey, default));
     }
 
     [Fact]
     public async Task FindAsync_AfterKeyRotation_OpensOldRecordsAndSealsUpdatesWithTheNewKey()
     {
-        var device = await _storage.Devices.AddAsync(TestData.Device(), default);
-        await using var rotated = await _storage.WithKeysAsync(_storage.Keys.RotateTo("k2"));
+        var device = await Storage.Devices.AddAsync(TestData.Device(), default);
+        await using var rotated = await Storage.WithKeysAsync(Storage.Keys.RotateTo("k2"));
 
         var found = await rotated.Devices.FindAsync(device.DeviceKey, default);
         await rotated.Devices.UpdateAsync(found!, default);
@@ -221,8 +211,8 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task FindAsync_KeyVersionNoLongerKnown_ThrowsSealedValueException()
     {
-        var device = await _storage.Devices.AddAsync(TestData.Device(), default);
-        await using var retired = await _storage.WithKeysAsync(_storage.Keys.RotateTo("k2").Without("k1"));
+        var device = await Storage.Devices.AddAsync(TestData.Device(), default);
+        await using var retired = await Storage.WithKeysAsync(Storage.Keys.RotateTo("k2").Without("k1"));
 
         var error = await Assert.ThrowsAsync<SealedValueException>(() => retired.Devices.FindAsync(device.DeviceKey, default));
 

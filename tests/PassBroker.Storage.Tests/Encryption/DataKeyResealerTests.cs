@@ -10,23 +10,13 @@ namespace PassBroker.Storage.Tests.Encryption;
 
 /// <summary>Moving sealed device secrets to a new data key, on Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class DataKeyResealerTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class DataKeyResealerTests(AzuriteFixture azurite) : AzuriteStoreTests(azurite)
 {
-    private StorageTestHost _storage = null!;
-
-    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DeleteTablesAsync();
-        await _storage.DisposeAsync();
-    }
-
     [Fact]
     public async Task ResealAsync_RowsUnderTwoVersions_AllMoveToTheCurrent_AndOpenWithoutTheOldKey()
     {
-        var oldDevices = await AddDevicesAsync(_storage, 5, "old");
-        await using var rotated = await _storage.WithKeysAsync(_storage.Keys.RotateTo("k2"));
+        var oldDevices = await AddDevicesAsync(Storage, 5, "old");
+        await using var rotated = await Storage.WithKeysAsync(Storage.Keys.RotateTo("k2"));
         var newDevice = await AddDevicesAsync(rotated, 1, "new");
         var resealer = rotated.Services.GetRequiredService<IDataKeyResealer>();
 
@@ -45,13 +35,13 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.Equal(5, reports.Sum(r => r.Resealed));
         Assert.All(reports, r => Assert.Equal("k2", r.CurrentVersion));
         Assert.Equal(0, reports.Sum(r => r.Conflicts + r.Unreadable));
-        await foreach (var row in _storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
+        await foreach (var row in Storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
         {
             Assert.StartsWith("v1:k2:", row.GetString(nameof(DeviceEntity.ClientSecret)), StringComparison.Ordinal);
             Assert.StartsWith("v1:k2:", row.GetString(nameof(DeviceEntity.AccessToken)), StringComparison.Ordinal);
         }
         // k1 can now be retired: every record, old and new, opens with k2 alone, every field intact.
-        await using var retired = await _storage.WithKeysAsync(rotated.Keys.Without("k1"));
+        await using var retired = await Storage.WithKeysAsync(rotated.Keys.Without("k1"));
         foreach (var device in oldDevices.Concat(newDevice))
         {
             var found = await retired.Devices.FindAsync(device.DeviceKey, default);
@@ -62,10 +52,10 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task ResealAsync_AgainAfterItFinished_ReadsButWritesNothing()
     {
-        await AddDevicesAsync(_storage, 3, "done");
-        var resealer = _storage.Services.GetRequiredService<IDataKeyResealer>();
+        await AddDevicesAsync(Storage, 3, "done");
+        var resealer = Storage.Services.GetRequiredService<IDataKeyResealer>();
         var before = new List<string>();
-        await foreach (var row in _storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
+        await foreach (var row in Storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
         {
             before.Add(row.ETag.ToString());
         }
@@ -74,7 +64,7 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : IAsyncLifetim
 
         Assert.Equal(new ResealReport("k1", 3, 0, 0, 0, null), report);
         var after = new List<string>();
-        await foreach (var row in _storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
+        await foreach (var row in Storage.RawTable(StorageTables.Devices).QueryAsync<TableEntity>())
         {
             after.Add(row.ETag.ToString());
         }
@@ -84,15 +74,15 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task ResealAsync_RowUnderAnUnknownKey_CountedAndLeftAsItIs()
     {
-        await using var stranger = await StorageTestHost.StartAsync(azurite.ConnectionString, TestDataKeys.Create("k0"), _storage.Prefix);
+        await using var stranger = await StorageTestHost.StartAsync(Azurite.ConnectionString, TestDataKeys.Create("k0"), Storage.Prefix);
         var orphan = Assert.Single(await AddDevicesAsync(stranger, 1, "orphan"));
-        await AddDevicesAsync(_storage, 1, "fine");
-        var stored = await _storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
+        await AddDevicesAsync(Storage, 1, "fine");
+        var stored = await Storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
 
-        var report = await _storage.Services.GetRequiredService<IDataKeyResealer>().ResealAsync(null, 100, default);
+        var report = await Storage.Services.GetRequiredService<IDataKeyResealer>().ResealAsync(null, 100, default);
 
         Assert.Equal((2, 0, 1), (report.Scanned, report.Resealed, report.Unreadable));
-        var after = await _storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
+        var after = await Storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
         Assert.Equal(stored.Value.ETag, after.Value.ETag);
     }
 

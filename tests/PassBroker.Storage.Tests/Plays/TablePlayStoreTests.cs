@@ -5,19 +5,9 @@ using PassBroker.TestHelpers.Azurite;
 namespace PassBroker.Storage.Tests.Plays;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TablePlayStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TablePlayStoreTests(AzuriteFixture azurite) : AzuriteStoreTests(azurite)
 {
-    private StorageTestHost _storage = null!;
-
-    private IPlayStore Plays => _storage.Plays;
-
-    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DeleteTablesAsync();
-        await _storage.DisposeAsync();
-    }
+    private IPlayStore Plays => Storage.Plays;
 
     [Fact]
     public async Task ListActiveAsync_ReturnsOnlyLeasesEndingAfterNow()

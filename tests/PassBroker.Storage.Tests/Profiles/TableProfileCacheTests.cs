@@ -5,19 +5,9 @@ using PassBroker.TestHelpers.Azurite;
 namespace PassBroker.Storage.Tests.Profiles;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableProfileCacheTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableProfileCacheTests(AzuriteFixture azurite) : AzuriteStoreTests(azurite)
 {
-    private StorageTestHost _storage = null!;
-
-    private IProfileCache Cache => _storage.Profiles;
-
-    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DeleteTablesAsync();
-        await _storage.DisposeAsync();
-    }
+    private IProfileCache Cache => Storage.Profiles;
 
     [Fact]
     public async Task FindAsync_AfterSet_ReturnsEveryProfileAndField()

@@ -92,6 +92,22 @@ public sealed class KeyVaultDataKeyProviderTests
     }
 
     [Fact]
+    public async Task DisabledOldVersion_EnabledAgain_OpensWithoutARestart()
+    {
+        var oldKey = new DataKey("v1", RandomNumberGenerator.GetBytes(32));
+        var sealedOld = await new SecretSealer(new FixedKeys(oldKey)).SealAsync("token", Context, default);
+        _vault.Holds(Name, NewKey(), "v2");
+        _vault.Fails(Name, 403, "SecretDisabled", version: "v1");
+        var sealer = new SecretSealer(Provider());
+        await Assert.ThrowsAsync<SealedValueException>(async () => await sealer.OpenAsync(sealedOld, Context, default));
+
+        // The operator re-enables the version they disabled too early.
+        _vault.HoldsOlder(Name, Convert.ToBase64String(oldKey.Material.ToArray()), "v1");
+
+        Assert.Equal("token", await sealer.OpenAsync(sealedOld, Context, default));
+    }
+
+    [Fact]
     public async Task VaultDown_StoreUnavailable_AndTheNextCallReadsAgain()
     {
         _vault.Fails(Name, 503);

@@ -8,19 +8,9 @@ using PassBroker.TestHelpers.Azurite;
 namespace PassBroker.Storage.Tests.Sessions;
 
 [Collection(AzuriteCollection.Name)]
-public sealed class TableSessionStoreTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TableSessionStoreTests(AzuriteFixture azurite) : AzuriteStoreTests(azurite)
 {
-    private StorageTestHost _storage = null!;
-
-    private ISessionStore Store => _storage.Sessions;
-
-    public async Task InitializeAsync() => _storage = await StorageTestHost.StartAsync(azurite.ConnectionString);
-
-    public async Task DisposeAsync()
-    {
-        await _storage.DeleteTablesAsync();
-        await _storage.DisposeAsync();
-    }
+    private ISessionStore Store => Storage.Sessions;
 
     [Fact]
     public async Task FindAsync_AfterAdd_ReturnsEveryField()
@@ -96,7 +86,7 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite) : IAsyncLifet
     {
         var session = await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "ABC1234", SessionStatus.Expired), default);
 
-        var raw = await _storage.RawTable(StorageTables.Sessions).GetEntityAsync<TableEntity>(session.DeviceKey, session.Code);
+        var raw = await Storage.RawTable(StorageTables.Sessions).GetEntityAsync<TableEntity>(session.DeviceKey, session.Code);
 
         Assert.Equal("Expired", raw.Value.GetString("Status"));
     }
