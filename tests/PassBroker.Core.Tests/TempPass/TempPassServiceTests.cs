@@ -54,6 +54,20 @@ public sealed class TempPassServiceTests
     }
 
     [Fact]
+    public async Task StartAsync_Promotional_WithAnOutOfDateCopyOfTheDevice_UpdatesTheStoredRecord()
+    {
+        // The authenticated device may be this instance's copy, older than a write another instance made since.
+        var copy = await DeviceAsync();
+        await _devices.UpdateAsync(copy with { Info = copy.Info with { Model = "changed elsewhere" } }, CancellationToken.None);
+
+        await Service().StartAsync(copy, TestDevices.Client, "promotional", "viewer.one@example.org", CancellationToken.None);
+
+        var stored = await DeviceAsync();
+        Assert.Equal(Hash, stored.TempPassIdentity);
+        Assert.Equal("changed elsewhere", stored.Info.Model);
+    }
+
+    [Fact]
     public async Task StartAsync_Basic_SendsNoIdentityAndRefusesAnEmail()
     {
         await Service().StartAsync(await DeviceAsync(), TestDevices.Client, "basic", null, CancellationToken.None);
