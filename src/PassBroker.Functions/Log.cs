@@ -5,13 +5,6 @@ namespace PassBroker.Functions;
 /// <summary>Functions app log events (EventId 6000-6999).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(6000, LogLevel.Error, "Unhandled exception in function {Function}")]
-    public static partial void UnhandledException(this ILogger logger, Exception exception, string function);
-
-    // The message of our own exceptions carries codes and statuses only (see AdobePassException), never request data.
-    [LoggerMessage(6001, LogLevel.Warning, "Dependency failure answered as {Code} ({Status}): {ExceptionType}: {Message}")]
-    public static partial void DependencyFailed(this ILogger logger, string code, int status, string exceptionType, string message);
-
     [LoggerMessage(6010, LogLevel.Information, "Sign-in polling {InstanceId} started")]
     public static partial void PollingStarted(this ILogger logger, string instanceId);
 

@@ -5,8 +5,8 @@ namespace PassBroker.Http;
 /// <summary>Http log events (EventId 3000-3999).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(3000, LogLevel.Error, "Unhandled exception in {Method} {Endpoint}")]
-    public static partial void UnhandledException(this ILogger logger, Exception exception, string method, string? endpoint);
+    [LoggerMessage(3000, LogLevel.Error, "Unhandled exception in {Where}")]
+    public static partial void UnhandledException(this ILogger logger, Exception exception, string? where);
 
     // The message of our own exceptions carries codes and statuses only (see AdobePassException), never request data.
     [LoggerMessage(3001, LogLevel.Warning, "Dependency failure answered as {Code} ({Status}): {ExceptionType}: {Message}")]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Refit;
 
 namespace PassBroker.AdobePass.Telemetry;
@@ -11,6 +12,16 @@ public static class UpstreamOperations
 {
     private static readonly HttpRequestOptionsKey<string> TemplateKey = new(HttpRequestMessageOptions.RelativePathTemplate);
 
+    // Keyed by template: a bounded set (the Refit interfaces' routes and "other").
+    private static readonly ConcurrentDictionary<string, int> MvpdSegments = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string Method, string Template), string> SpanNames = new();
+
+    /// <summary>The span name, <c>adobepass {METHOD} {template}</c>, built once per method and template.</summary>
+    /// <param name="request">The outgoing request.</param>
+    /// <param name="template">Its template (<see cref="TemplateOf"/>).</param>
+    public static string SpanNameOf(HttpRequestMessage request, string template) =>
+        SpanNames.GetOrAdd((request.Method.Method, template), key => $"adobepass {key.Method} {key.Template}");
+
     /// <summary>The route template, or <c>other</c> for a request Refit did not build.</summary>
     /// <param name="request">The outgoing request.</param>
     public static string TemplateOf(HttpRequestMessage request) =>
@@ -20,8 +31,8 @@ public static class UpstreamOperations
     /// <param name="request">The outgoing request.</param>
     public static string? MvpdOf(HttpRequestMessage request)
     {
-        var template = TemplateOf(request).Split('?')[0].Trim('/').Split('/');
-        var index = Array.IndexOf(template, "{mvpd}");
+        // Per call only the path is split; where the template puts {mvpd} is worked out once per template.
+        var index = MvpdSegments.GetOrAdd(TemplateOf(request), template => Array.IndexOf(template.Split('?')[0].Trim('/').Split('/'), "{mvpd}"));
         if (index < 0 || request.RequestUri is not { IsAbsoluteUri: true } uri)
         {
             return null;

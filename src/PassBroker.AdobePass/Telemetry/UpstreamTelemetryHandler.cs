@@ -20,7 +20,7 @@ internal sealed class UpstreamTelemetryHandler(PassBrokerMetrics metrics) : Dele
     {
         var operation = UpstreamOperations.TemplateOf(request);
         var mvpd = UpstreamOperations.MvpdOf(request);
-        using var span = PassBrokerTelemetry.ActivitySource.StartActivity("adobepass " + request.Method.Method + " " + operation);
+        using var span = PassBrokerTelemetry.ActivitySource.StartActivity(UpstreamOperations.SpanNameOf(request, operation));
         span?.SetTag(Tags.Operation, operation);
         span?.SetTag(Tags.Mvpd, mvpd ?? PassBrokerTelemetry.NoMvpd);
         var started = Stopwatch.GetTimestamp();

@@ -20,10 +20,7 @@ public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOpt
             return [.. copy.Where(play => play.LeaseEnds > now)];
         }
         var active = await inner.ListActiveAsync(deviceKey, now, cancellationToken);
-        if (_lifetime > TimeSpan.Zero)
-        {
-            _copies.Set(deviceKey, active, time.GetUtcNow() + _lifetime);
-        }
+        _copies.Set(deviceKey, active, time.GetUtcNow() + _lifetime);
         return active;
     }
 

@@ -40,12 +40,8 @@ public sealed class CachingProfileCache(IProfileCache inner, IOptions<InstanceCa
 
     private void Keep(string deviceKey, CachedProfiles? profiles)
     {
-        if (profiles is null || _lifetime <= TimeSpan.Zero)
-        {
-            _copies.Remove(deviceKey);
-            return;
-        }
+        // Never past the profiles' own expiry.
         var until = time.GetUtcNow() + _lifetime;
-        _copies.Set(deviceKey, profiles, profiles.ExpiresAt < until ? profiles.ExpiresAt : until);
+        _copies.Set(deviceKey, profiles, profiles is not null && profiles.ExpiresAt < until ? profiles.ExpiresAt : until);
     }
 }

@@ -13,13 +13,5 @@ public sealed class DeviceRecordCopies(IOptions<InstanceCacheOptions> options, T
 
     /// <param name="deviceKey">The device.</param>
     /// <param name="device">Its record as just read or written; null forgets the copy.</param>
-    public void Put(string deviceKey, DeviceRecord? device)
-    {
-        if (device is null || _lifetime <= TimeSpan.Zero)
-        {
-            _copies.Remove(deviceKey);
-            return;
-        }
-        _copies.Set(deviceKey, device, time.GetUtcNow() + _lifetime);
-    }
+    public void Put(string deviceKey, DeviceRecord? device) => _copies.Set(deviceKey, device, time.GetUtcNow() + _lifetime);
 }

@@ -17,9 +17,11 @@ public sealed class InstanceCache<TValue>(TimeProvider time, int maxEntries)
     public TValue? TryGet(string key) =>
         _entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Value : null;
 
-    public void Set(string key, TValue value, DateTimeOffset expiresAt)
+    /// <summary>Keeps <paramref name="value"/> until <paramref name="expiresAt"/>; a null value, or an expiry not in the
+    /// future (a lifetime of zero turns a copy off), forgets the key instead.</summary>
+    public void Set(string key, TValue? value, DateTimeOffset expiresAt)
     {
-        if (expiresAt <= time.GetUtcNow())
+        if (value is null || expiresAt <= time.GetUtcNow())
         {
             _entries.TryRemove(key, out _);
             return;

@@ -1,14 +1,14 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.Logging;
-using PassBroker.Core.Errors;
 using PassBroker.Http.Problems;
 
 namespace PassBroker.Functions.Edge;
 
 /// <summary>
-/// The Functions app's last line for HTTP functions, answering as the DevHost's exception handler does: known failures
-/// become their Problem Details (<see cref="ProblemMapper"/>, the table both hosts share), anything else a logged 500.
+/// The Functions app's last line for HTTP functions, answering and logging as the DevHost's exception handler does
+/// (<see cref="ProblemFallback"/>, which both hosts share): known failures become their Problem Details, anything else
+/// a logged 500.
 /// Other triggers (orchestrator, activities) rethrow: Durable records the failure and the orchestrator handles it.
 /// </summary>
 internal sealed class PassBrokerProblemsMiddleware(ILogger<PassBrokerProblemsMiddleware> logger) : IFunctionsWorkerMiddleware
@@ -22,20 +22,10 @@ internal sealed class PassBrokerProblemsMiddleware(ILogger<PassBrokerProblemsMid
         catch (Exception exception) when (context.GetHttpContext() is not null)
         {
             var httpContext = context.GetHttpContext()!;
-            if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
-            {
-                return; // The client left; nobody is there to read an answer.
-            }
-
-            var problem = ProblemMapper.Map(exception);
+            var problem = ProblemFallback.Resolve(exception, httpContext, logger, context.FunctionDefinition.Name);
             if (problem is null)
             {
-                logger.UnhandledException(exception, context.FunctionDefinition.Name);
-                problem = new PassBrokerException(500, ErrorCodes.InternalError, "Something went wrong on our side.", "The failure has been logged.");
-            }
-            else if (problem.Status >= 500)
-            {
-                logger.DependencyFailed(problem.Code, problem.Status, exception.GetType().Name, exception.Message);
+                return;
             }
 
             // The ASP.NET Core integration executes an IActionResult left as the invocation's result.

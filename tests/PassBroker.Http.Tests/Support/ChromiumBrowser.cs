@@ -48,6 +48,10 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         await context.RouteAsync("https://passbroker.example/**", route =>
             route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "image/svg+xml", Body = LogoSvg }));
+        // Playwright's 30 s default was once too short in CI: the whole suite shares two cores with Chromium, and one
+        // navigation through the emulator and the DevHost took longer. Waiting longer changes no assertion.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
