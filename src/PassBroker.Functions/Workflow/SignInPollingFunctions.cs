@@ -1,6 +1,5 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using PassBroker.Core.Workflow;
 
 namespace PassBroker.Functions.Workflow;
