@@ -38,15 +38,18 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
         var timer = context.CreateTimer(fireAt.UtcDateTime, timerCancellation.Token);
         var replaced = context.WaitForExternalEvent<bool>(SignInReplacedEvent, eventCancellation.Token);
 
+        // Cancel(), never CancelAsync(): an orchestrator runs on Durable's own single-threaded scheduler, and CancelAsync
+        // runs the callbacks on the thread pool and resumes there, after the episode has ended with no new action to
+        // record, so the orchestration would wait for ever. Cancel() runs Durable's callbacks here, synchronously.
         var winner = await Task.WhenAny(timer, replaced);
         if (winner == replaced)
         {
             Replaced = true;
-            await timerCancellation.CancelAsync();
+            timerCancellation.Cancel();
         }
         else
         {
-            await eventCancellation.CancelAsync();
+            eventCancellation.Cancel();
         }
     }
 
