@@ -21,8 +21,8 @@ builder.UseMiddleware<PassBrokerProblemsMiddleware>();
 // PassBroker: the same registrations as the DevHost
 builder.AddPassBroker();
 
-// Telemetry to Application Insights (APPLICATIONINSIGHTS_CONNECTION_STRING); what is collected is AddPassBroker's
-builder.AddAzureMonitorExporter();
+// Host and worker spans as one trace; Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set
+builder.AddFunctionsTelemetry();
 
 // The polling workflow as a Durable orchestration (started from the create-session function's DurableTaskClient)
 builder.Services.AddScoped<DurableClientHolder>();
