@@ -3,20 +3,19 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using PassBroker.Functions.Edge;
 using PassBroker.Http;
-using PassBroker.Http.Pages;
 
 namespace PassBroker.Functions.Api;
 
 // Anonymous: the user's browser lands here after the MVPD login or logout; the pages are static texts.
-internal static class AuthnPagesFunctions
+internal sealed class AuthnPagesFunctions(HttpSurface surface)
 {
     [Function(nameof(AuthnDone))]
-    public static IActionResult AuthnDone(
+    public Task<IActionResult> AuthnDone(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AuthnDone)] HttpRequest request) =>
-        AuthnLandingPages.SignedInPage().AsActionResult();
+        surface.ServeAsync(request, Routes.AuthnDone);
 
     [Function(nameof(AuthnSignedOut))]
-    public static IActionResult AuthnSignedOut(
+    public Task<IActionResult> AuthnSignedOut(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Routes.AuthnSignedOut)] HttpRequest request) =>
-        AuthnLandingPages.SignedOutPage().AsActionResult();
+        surface.ServeAsync(request, Routes.AuthnSignedOut);
 }

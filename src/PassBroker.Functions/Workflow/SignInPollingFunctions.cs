@@ -39,10 +39,10 @@ internal sealed class SignInPollingFunctions(CheckSignInActivity check, ExpireSi
     }
 
     [Function(WorkflowActivities.CheckSignIn)]
-    public Task<SignInCheck> CheckSignIn([ActivityTrigger] SignInPollInput input, FunctionContext executionContext) =>
-        check.RunAsync(input, executionContext.CancellationToken);
+    public Task<SignInCheck> CheckSignIn([ActivityTrigger] SignInPollInput input, CancellationToken cancellationToken) =>
+        check.RunAsync(input, cancellationToken);
 
     [Function(WorkflowActivities.ExpireSignIn)]
-    public Task<SignInCheck> ExpireSignIn([ActivityTrigger] SignInPollInput input, FunctionContext executionContext) =>
-        expire.RunAsync(input, executionContext.CancellationToken);
+    public Task<SignInCheck> ExpireSignIn([ActivityTrigger] SignInPollInput input, CancellationToken cancellationToken) =>
+        expire.RunAsync(input, cancellationToken);
 }

@@ -1,0 +1,35 @@
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using PassBroker.Core.Workflow;
+using PassBroker.Functions.Edge;
+using PassBroker.Functions.Telemetry;
+using PassBroker.Functions.Workflow;
+using PassBroker.Http;
+
+namespace PassBroker.Functions;
+
+/// <summary>
+/// Everything the Functions app registers, in one place: <c>Program.cs</c> runs it, and the tests build the same host
+/// from it (with the settings Core Tools or Azure would pass) to resolve and invoke its functions.
+/// </summary>
+internal static class FunctionsApp
+{
+    public static FunctionsApplicationBuilder AddPassBrokerFunctions(this FunctionsApplicationBuilder builder)
+    {
+        // ASP.NET Core integration: functions get the real HttpContext, so PassBroker.Http's endpoints serve it unchanged.
+        builder.ConfigureFunctionsWebApplication();
+        builder.Services.AddRouting();
+        builder.Services.AddSingleton<HttpSurface>();
+
+        // PassBroker: the same registrations as the DevHost
+        builder.AddPassBroker();
+
+        // Host and worker spans as one trace; Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set
+        builder.AddFunctionsTelemetry();
+
+        // The polling workflow as a Durable orchestration (started from the create-session function's DurableTaskClient)
+        builder.Services.AddScoped<DurableClientHolder>();
+        builder.Services.AddScoped<IWorkflowStarter, DurableWorkflowStarter>();
+        return builder;
+    }
+}
