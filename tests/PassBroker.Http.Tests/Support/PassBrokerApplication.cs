@@ -21,15 +21,11 @@ public sealed class PassBrokerApplication : IAsyncDisposable
 {
     public const string DeviceIp = "198.51.100.23";
     public const int MaxResourcesBodyBytes = 64 * 1024;
-    public const string AdminKey = "test-admin-key-0123456789-0123456789";
-    public const string SignedOutUrl = "http://127.0.0.1/authn/signed-out";
-
-    /// <summary>The data key that seals client secrets and access tokens (<c>Storage:DataKeys:Keys:test1</c>).</summary>
-    public const string DataKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
-    public const string SoftwareStatement = "dev-software-statement";
-
-    /// <summary>On the DevHost's resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
-    public const string BlockedResource = "blocked-title";
+    public const string AdminKey = TestSettings.AdminKey;
+    public const string SignedOutUrl = TestSettings.SignedOutUrl;
+    public const string DataKey = TestSettings.DataKey;
+    public const string SoftwareStatement = TestSettings.SoftwareStatement;
+    public const string BlockedResource = TestSettings.BlockedResource;
     private readonly string _tablePrefix = "t" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>Put before each table name: this application's tables are its own.</summary>
@@ -126,31 +122,13 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         urls,
         "--DevHost:StartEmulator=false",
         "--DevHost:StartAzurite=false",
-        $"--AdobePass:BaseUrl={Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}",
-        $"--AdobePass:ManagementBaseUrl={Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}",
-        "--TempPass:BasicMvpd=TempPass_REF30",
-        "--TempPass:PromotionalMvpd=TempPassPromo_REF30",
-        "--AdobePass:ServiceProvider=REF30",
-        // The service's secrets, from configuration as in development (the Key Vault adapter has its own tests).
-        $"--Secrets:Values:admin-api-key={AdminKey}",
-        $"--Secrets:Values:software-statement={SoftwareStatement}",
-        $"--Secrets:Values:metadata-certificate={TestCertificates.Primary.Pkcs12Base64}",
-        $"--Secrets:Values:metadata-certificate-backup={TestCertificates.Backup.Pkcs12Base64}",
-        $"--Storage:ConnectionString={_azurite.ConnectionString}",
-        $"--Storage:TablePrefix={_tablePrefix}",
-        "--Storage:DataKeys:Current=test1",
-        $"--Storage:DataKeys:Keys:test1={DataKey}",
+        .. TestSettings.For(Emulator.BaseAddress, _azurite.ConnectionString, _tablePrefix).AsArguments(),
         "--SignIn:PollInterval=00:00:15",
-        "--SignIn:RedirectUrl=http://127.0.0.1/authn/done",
-        $"--SignIn:LogoutRedirectUrl={SignedOutUrl}",
         // Retries of `retry` items wait on the clock; the pause itself is unit-tested, here it would need a clock driver.
         "--Decisions:RetryDelay=00:00:00",
-        $"--Rules:ResourceAccess:Deny:0={BlockedResource}",
         // Small enough that a body over it is one Kestrel still drains: a multi-megabyte body is cut off mid-upload.
         $"--Http:MaxResourcesBodyBytes={MaxResourcesBodyBytes}",
         "--Logging:LogLevel:Default=Trace",
-        // Every test device shares DeviceIp, so Adobe's per-IP budget would pace unrelated tests; the fault matrix turns it on.
-        "--AdobePass:Pacing:Enabled=false",
         .. _settings,
     ], builder =>
     {

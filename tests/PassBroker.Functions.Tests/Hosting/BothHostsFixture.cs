@@ -1,0 +1,83 @@
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PassBroker.DevHost;
+using PassBroker.TestHelpers.Azurite;
+using PassBroker.TestHelpers.Fakes;
+using PassBroker.TestHelpers.Hosting;
+
+namespace PassBroker.Functions.Tests.Hosting;
+
+/// <summary>
+/// Two instances of PassBroker on one Azurite, one emulator and the same tables, in real time: the Functions app (its
+/// host, its HTTP functions over HTTP, its orchestration on the in-process Durable engine) and the DevHost. What one
+/// writes the other reads, as two instances in Azure would.
+/// </summary>
+public sealed class BothHostsFixture : IAsyncLifetime
+{
+    private readonly AzuriteFixture _azurite = new();
+
+    public RunningApp Emulator { get; private set; } = null!;
+
+    /// <summary>The Functions app's own services (built, not started: see <see cref="FunctionsAppHost"/>).</summary>
+    internal IHost FunctionsApp { get; private set; } = null!;
+
+    internal DurableTaskTestHost Durable { get; private set; } = null!;
+
+    /// <summary>The Functions app's HTTP functions on a loopback port.</summary>
+    public RunningApp Functions { get; private set; } = null!;
+
+    public RunningApp DevHost { get; private set; } = null!;
+
+    /// <summary>Every line the Functions app logged.</summary>
+    public CapturingLoggerProvider FunctionsLogs { get; } = new();
+
+    /// <summary>The Functions app's warnings and errors, for a failing assertion's message.</summary>
+    public string FunctionsProblems() => string.Join(Environment.NewLine, FunctionsLogs.Lines
+        .Where(line => line.StartsWith("Warning", StringComparison.Ordinal) || line.StartsWith("Error", StringComparison.Ordinal)));
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        Emulator = await EmulatorHost.StartOnClockAsync(TimeProvider.System,
+            $"--Emulator:MetadataEncryption:Certificate={TestCertificates.Primary.PublicDerBase64}");
+        var settings = TestSettings.For(Emulator.BaseAddress, _azurite.ConnectionString, "f" + Guid.NewGuid().ToString("N")[..10]);
+        // Real time, so the shortest interval PassBroker allows: a login is noticed within 3 s.
+        settings["SignIn:PollInterval"] = "00:00:03";
+
+        FunctionsApp = FunctionsAppHost.Build(settings, builder => builder.Logging.AddProvider(FunctionsLogs).SetMinimumLevel(LogLevel.Debug));
+        Durable = await FunctionsDurableEngine.StartAsync(FunctionsApp.Services);
+        Functions = await FunctionsHttpServer.StartAsync(FunctionsApp.Services, Durable.Client);
+        DevHost = await RunningApp.StartAsync(urls => DevHostApp.Create(
+            [urls, "--DevHost:StartEmulator=false", "--DevHost:StartAzurite=false", .. settings.AsArguments()]));
+    }
+
+    public async Task DisposeAsync()
+    {
+        // In reverse order of start; a start that failed half-way leaves the rest null.
+        if (DevHost is not null)
+        {
+            await DevHost.DisposeAsync();
+        }
+        if (Functions is not null)
+        {
+            await Functions.DisposeAsync();
+        }
+        if (Durable is not null)
+        {
+            await Durable.DisposeAsync();
+        }
+        FunctionsApp?.Dispose();
+        if (Emulator is not null)
+        {
+            await Emulator.DisposeAsync();
+        }
+        await _azurite.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BothHostsCollection : ICollectionFixture<BothHostsFixture>
+{
+    public const string Name = "Both hosts";
+}
