@@ -1,6 +1,8 @@
+using Grpc.Core;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using PassBroker.Core.Errors;
 using PassBroker.Core.Workflow;
 
 namespace PassBroker.Functions.Workflow;
@@ -20,18 +22,26 @@ internal sealed class DurableWorkflowStarter(DurableClientHolder holder, ILogger
     {
         var client = holder.Client
             ?? throw new InvalidOperationException("No Durable client for this invocation: the function must bind [DurableClient] and put it in DurableClientHolder.");
-
-        await StopOlderAsync(client, input, cancellationToken);
-
-        var existing = await client.GetInstanceAsync(input.InstanceId, cancellationToken);
-        if (existing is not null && Active.Contains(existing.RuntimeStatus))
+        try
         {
-            logger.PollingAlreadyRunning(input.InstanceId);
-            return;
-        }
+            await StopOlderAsync(client, input, cancellationToken);
 
-        await client.ScheduleNewOrchestrationInstanceAsync(
-            SignInPollingWorkflow.Name, input, new StartOrchestrationOptions { InstanceId = input.InstanceId }, cancellationToken);
+            var existing = await client.GetInstanceAsync(input.InstanceId, cancellationToken);
+            if (existing is not null && Active.Contains(existing.RuntimeStatus))
+            {
+                logger.PollingAlreadyRunning(input.InstanceId);
+                return;
+            }
+
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                SignInPollingWorkflow.Name, input, new StartOrchestrationOptions { InstanceId = input.InstanceId }, cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
+        {
+            // The task hub lives in the app's storage account, reached through the Functions host: when it does not answer,
+            // the app is told what storage being down means (503, retry shortly), not a 500.
+            throw new StoreUnavailableException("The Durable task hub did not answer.", e);
+        }
         logger.PollingStarted(input.InstanceId);
     }
 

@@ -114,16 +114,7 @@ public sealed class CompiledFunctionsTests(BothHostsFixture hosts)
     /// <summary>Invokes the compiled function with a request for its own route; returns the endpoint that answered.</summary>
     private async Task<RouteEndpoint?> InvokeAsync(CompiledFunction function, string method)
     {
-        await using var invocation = hosts.FunctionsApp.Services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = invocation.ServiceProvider };
-        context.Request.Method = method;
-        context.Request.Path = "/" + function.HttpTrigger!.Route!.Replace("{code}", "ABC123", StringComparison.Ordinal);
-        context.Response.Body = new MemoryStream();
-        var arguments = function.Method.GetParameters()
-            .Select(p => p.ParameterType == typeof(HttpRequest) ? context.Request : p.ParameterType == typeof(DurableTaskClient) ? (object)hosts.Durable.Client : null)
-            .ToArray();
-
-        await (Task)function.Method.Invoke(function.Activate(invocation.ServiceProvider), arguments)!;
+        var context = await function.InvokeAsync(hosts.FunctionsApp.Services, hosts.Durable.Client, request => request.Method = method);
         // A failed request (no device token, no body) was answered by the exception handler, which clears the endpoint
         // and keeps it in its feature.
         return (context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint) as RouteEndpoint;
