@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using PassBroker.Core.Errors;
 using PassBroker.Storage.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
+using PassBroker.TestHelpers.Hosting;
 
 namespace PassBroker.Storage.Tests;
 
@@ -14,7 +13,7 @@ public sealed class StorageOutageTests
     {
         // Nothing answers there, so the key is never checked.
         var connection = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=AAAA;" +
-            $"TableEndpoint=http://127.0.0.1:{ClosedPort()}/devstoreaccount1;";
+            $"TableEndpoint=http://127.0.0.1:{LoopbackPorts.Free()}/devstoreaccount1;";
         await using var storage = await StorageTestHost.StartAsync(connection);
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() => storage.Devices.FindAsync(TestData.NewDeviceKey(), default));
@@ -48,12 +47,5 @@ public sealed class StorageOutageTests
         {
             await azurite.DisposeAsync();
         }
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using PassBroker.TestHelpers.Hosting;
 
 namespace PassBroker.Benchmarks.Load;
 
@@ -22,7 +23,7 @@ internal sealed class NginxProxy : IAsyncDisposable
 
     public static async Task<NginxProxy> StartAsync(Uri origin, string workDirectory)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var directory = Directory.CreateDirectory(Path.Combine(workDirectory, "nginx")).FullName;
         var config = Path.Combine(directory, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""
@@ -82,12 +83,5 @@ internal sealed class NginxProxy : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
+using PassBroker.TestHelpers.Hosting;
 
 namespace PassBroker.Functions.Tests.Hosting;
 
@@ -25,19 +24,12 @@ internal static class FunctionsDurableEngine
             {
                 registry.AddActivityFunc<SignInPollInput, SignInCheck>(activity.Name, (_, input) => RunActivityAsync(activity, input, functionsApp));
             }
-        }, new DurableTaskTestHostOptions { Port = FreePort() });
+        }, new DurableTaskTestHostOptions { Port = LoopbackPorts.Free() });
 
     private static async Task<SignInCheck> RunActivityAsync(CompiledFunction activity, SignInPollInput input, IServiceProvider functionsApp)
     {
         await using var invocation = functionsApp.CreateAsyncScope();
         var target = activity.Activate(invocation.ServiceProvider);
         return await (Task<SignInCheck>)activity.Method.Invoke(target, [input, CancellationToken.None])!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
@@ -10,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Workflow;
+using PassBroker.TestHelpers.Hosting;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace PassBroker.Functions.Tests.Workflow;
@@ -73,7 +72,7 @@ internal sealed class PollingEngine : IAsyncDisposable
             },
             new DurableTaskTestHostOptions
             {
-                Port = FreePort(),
+                Port = LoopbackPorts.Free(),
                 LoggerFactory = NullLoggerFactory.Instance,
                 ConfigureServices = services => services.ConfigureAll<GrpcDurableTaskWorkerOptions>(o => o.Interceptors.Add(engine.Traffic)),
             },
@@ -183,12 +182,5 @@ internal sealed class PollingEngine : IAsyncDisposable
             call = _calls.Count(c => c.Name == name && c.Input.InstanceId == input.InstanceId);
         }
         return script(input, call);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using PassBroker.Emulator;
 using PassBroker.Http.Tests.Support;
@@ -24,7 +23,7 @@ public sealed class DevHostKillTests(AzuriteFixture azurite)
     {
         await using var emulator = await RunningApp.StartAsync(urls => EmulatorApp.Create([urls]));
         var upstream = emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         string[] settings =
         [
             "--DevHost:StartEmulator=false",
@@ -96,12 +95,5 @@ public sealed class DevHostKillTests(AzuriteFixture azurite)
         {
             await Task.Delay(200, deadline.Token);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -97,10 +97,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>.</param>
     public static Task<PassBrokerApplication> StartOnOwnPortAsync(AzuriteFixture azurite, params string[] settings)
     {
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = LoopbackPorts.Free();
         var origin = $"http://127.0.0.1:{port}";
         // Later arguments win, so these replace the defaults' port 0 and redirect URL.
         return StartAsync(azurite, [$"--urls={origin}", $"--SignIn:RedirectUrl={origin}/authn/done", $"--SecondScreen:PublicBaseUrl={origin}", .. settings]);

@@ -1,6 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using PassBroker.DevHost.LocalDependencies;
+using PassBroker.TestHelpers.Hosting;
 using Xunit;
 
 namespace PassBroker.TestHelpers.Azurite;
@@ -43,7 +42,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         // A port picked free can be taken again before Azurite binds it; a few tries make that race harmless.
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = LoopbackPorts.Free();
             try
             {
                 _process = await AzuriteProcess.StartAsync(Port, _workDirectory, inMemory: !Persistent, CancellationToken.None);
@@ -109,13 +108,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"Azurite is external ({ConnectionVariable}); this fixture cannot stop or restart it.");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static int PortOf(string connectionString)
