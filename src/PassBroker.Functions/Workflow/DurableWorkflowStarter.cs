@@ -36,10 +36,11 @@ internal sealed class DurableWorkflowStarter(DurableClientHolder holder, ILogger
             await client.ScheduleNewOrchestrationInstanceAsync(
                 SignInPollingWorkflow.Name, input, new StartOrchestrationOptions { InstanceId = input.InstanceId }, cancellationToken);
         }
-        catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted)
         {
             // The task hub lives in the app's storage account, reached through the Functions host: when it does not answer,
-            // the app is told what storage being down means (503, retry shortly), not a 500.
+            // the app is told what storage being down means (503, retry shortly), not a 500. Other gRPC statuses are
+            // not outages and stay unhandled, so they are logged as errors.
             throw new StoreUnavailableException("The Durable task hub did not answer.", e);
         }
         logger.PollingStarted(input.InstanceId);
