@@ -7,7 +7,7 @@ namespace PassBroker.Http.Problems;
 
 /// <summary>
 /// Maps every failure PassBroker knows to a <see cref="PassBrokerException"/> with a stable code: one table for both
-/// hosts (the DevHost's exception handler and the Functions worker middleware). Null means "a bug": answer 500.
+/// hosts (their one exception handler: the Functions app runs the DevHost's middleware). Null means "a bug": answer 500.
 /// </summary>
 public static class ProblemMapper
 {
