@@ -9,23 +9,27 @@ public sealed partial class EmulatorState
 {
     private readonly Dictionary<string, AuthenticationSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<DeviceKey, string> _currentCodeByDevice = [];
-    private readonly Dictionary<string, int> _profileCodePolls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _signInPolls = new(StringComparer.Ordinal);
 
-    /// <summary>How many times <c>/profiles/code/{code}</c> was polled with <paramref name="code"/>.</summary>
-    public int GetProfileCodePolls(string code)
+    /// <summary>
+    /// How many times the sign-in of <paramref name="code"/> was polled: <c>/profiles/code/{code}</c>, or
+    /// <c>/profiles/{mvpd}</c> by the device while this was its current session (the cookbook's poll when the app picked
+    /// the MVPD).
+    /// </summary>
+    public int GetSignInPolls(string code)
     {
         lock (_gate)
         {
-            return _profileCodePolls.GetValueOrDefault(NormalizeCode(code));
+            return _signInPolls.GetValueOrDefault(NormalizeCode(code));
         }
     }
 
-    /// <summary>Polls of <c>/profiles/code/{code}</c> so far, by code.</summary>
-    public IReadOnlyDictionary<string, int> GetProfileCodePollsByCode()
+    /// <summary>Sign-in polls so far, by code (see <see cref="GetSignInPolls"/>).</summary>
+    public IReadOnlyDictionary<string, int> GetSignInPollsByCode()
     {
         lock (_gate)
         {
-            return new Dictionary<string, int>(_profileCodePolls, StringComparer.Ordinal);
+            return new Dictionary<string, int>(_signInPolls, StringComparer.Ordinal);
         }
     }
 
@@ -116,10 +120,23 @@ public sealed partial class EmulatorState
     {
         lock (_gate)
         {
-            var key = NormalizeCode(code);
-            _profileCodePolls[key] = _profileCodePolls.GetValueOrDefault(key) + 1;
+            CountSignInPollLocked(NormalizeCode(code));
         }
     }
+
+    /// <summary>A <c>/profiles/{mvpd}</c> call counts as a poll of the device's current, still pending session.</summary>
+    internal void RecordProfileMvpdPoll(DeviceKey device)
+    {
+        lock (_gate)
+        {
+            if (_currentCodeByDevice.TryGetValue(device, out var code) && _sessions.TryGetValue(code, out var session) && session.IsActive(Now))
+            {
+                CountSignInPollLocked(code);
+            }
+        }
+    }
+
+    private void CountSignInPollLocked(string code) => _signInPolls[code] = _signInPolls.GetValueOrDefault(code) + 1;
 
     private AuthenticationSession? FindActiveSessionLocked(string serviceProvider, string code, DateTimeOffset now) =>
         _sessions.TryGetValue(NormalizeCode(code), out var session)

@@ -57,9 +57,9 @@ public sealed class TestHooksApiTests(EmulatorFixture emulator) : IClassFixture<
         using var response = await emulator.Http.GetAsync("/emulator/stats");
 
         // Assert
-        Assert.Equal(3, emulator.State.GetProfileCodePolls(code));
+        Assert.Equal(3, emulator.State.GetSignInPolls(code));
         var stats = await EmulatorFixture.JsonAsync(response);
-        Assert.Equal(3, stats.GetProperty("profileCodePolls").GetProperty(code).GetInt32());
+        Assert.Equal(3, stats.GetProperty("signInPolls").GetProperty(code).GetInt32());
         Assert.Equal(1, stats.GetProperty("tokensIssued").GetProperty(device.ClientId).GetInt32());
         Assert.True(stats.GetProperty("registrations").GetInt32() >= 1);
     }

@@ -11,7 +11,7 @@ using PassBroker.Core.Upstream;
 namespace PassBroker.Core.Workflow;
 
 /// <summary>
-/// One poll of <c>/profiles/code/{code}</c> for a pending sign-in, and the bookkeeping of what it found.
+/// One poll of Adobe's profiles for a pending sign-in, and the bookkeeping of what it found.
 /// Transient upstream failures leave the session pending (the next poll tries again); failures that waiting cannot
 /// fix end it.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class CheckSignInActivity(
         IReadOnlyList<Profile> profiles;
         try
         {
-            profiles = await adobePass.GetProfilesForCodeAsync(device.ToContext(session.Client), session.Code, cancellationToken);
+            profiles = await PollAsync(device.ToContext(session.Client), session, cancellationToken);
         }
         catch (AdobePassException ex) when (ex.IsTransient)
         {
@@ -95,6 +95,16 @@ public sealed class CheckSignInActivity(
         var authenticated = session with { Profile = profile, Mvpd = profile.Mvpd };
         return await EndAsync(authenticated, SessionStatus.Authenticated, null, null, cancellationToken);
     }
+
+    /// <summary>
+    /// The cookbook's poll (step 4): <c>/profiles/{mvpd}</c> when the app picked the MVPD, <c>/profiles/code/{code}</c>
+    /// when the MVPD is picked on the second screen. A pending sign-in with an MVPD has no profile for it yet (Adobe
+    /// would have answered "authorize" at the start), so a profile there is this sign-in's.
+    /// </summary>
+    private Task<IReadOnlyList<Profile>> PollAsync(DeviceContext device, AuthenticationSession session, CancellationToken cancellationToken) =>
+        session.Mvpd is { } mvpd
+            ? adobePass.GetProfilesForMvpdAsync(device, mvpd, cancellationToken)
+            : adobePass.GetProfilesForCodeAsync(device, session.Code, cancellationToken);
 
     private static Profile? ChooseProfile(IReadOnlyList<Profile> profiles, string? mvpd) =>
         profiles.FirstOrDefault(p => p.Mvpd == mvpd) ?? profiles.MaxBy(p => p.NotAfter);

@@ -1,8 +1,9 @@
 namespace PassBroker.Core.Workflow;
 
 /// <summary>
-/// Polls Adobe's <c>/profiles/code/{code}</c> until the user has signed in, the code expires, or a newer sign-in of
-/// the same device replaces it (adobe-pass-v2.md section 4.4). Deterministic: replayable by Durable Functions.
+/// Polls Adobe (<c>/profiles/{mvpd}</c>, or <c>/profiles/code/{code}</c> when the MVPD is picked on the second screen)
+/// until the user has signed in, the code expires, or a newer sign-in of the same device replaces it (adobe-pass-v2.md
+/// section 4.4). Deterministic: replayable by Durable Functions.
 /// </summary>
 public static class SignInPollingWorkflow
 {

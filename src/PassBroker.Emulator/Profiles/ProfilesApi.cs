@@ -59,6 +59,7 @@ internal static class ProfilesApi
             return TempPassProfiles.ForMvpd(device, mvpdOptions, tempPassIdentity, services);
         }
 
+        services.State.RecordProfileMvpdPoll(device);
         StoredProfile[] profiles = services.State.FindValidProfile(device, mvpd) is { } profile ? [profile] : [];
         return AdobeResults.Json(ProfilesResponse.From(profiles));
     }

@@ -4,7 +4,7 @@ namespace PassBroker.Emulator.TestHooks;
 internal sealed record EmulatorStats(
     int Registrations,
     IReadOnlyDictionary<string, int> TokensIssued,
-    IReadOnlyDictionary<string, int> ProfileCodePolls,
+    IReadOnlyDictionary<string, int> SignInPolls,
     IReadOnlyList<int> PreauthorizeResourceCounts,
     IReadOnlyList<int> AuthorizeResourceCounts,
     int MediaTokensIssued,

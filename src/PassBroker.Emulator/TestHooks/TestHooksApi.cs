@@ -27,7 +27,7 @@ internal static class TestHooksApi
     public static Ok<EmulatorStats> GetStats(EmulatorState state, Faults.AdobeThrottle throttle) => TypedResults.Ok(new EmulatorStats(
         state.RegistrationCount,
         state.GetTokensIssuedByClient(),
-        state.GetProfileCodePollsByCode(),
+        state.GetSignInPollsByCode(),
         state.GetPreauthorizeResourceCounts(),
         state.GetAuthorizeResourceCounts(),
         state.MediaTokensIssued,

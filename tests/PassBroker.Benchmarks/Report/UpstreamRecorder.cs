@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,7 @@ namespace PassBroker.Benchmarks.Report;
 /// Middleware in the emulator: counts the sign-in polls that reach it (with their times), and keeps a copy of the
 /// first authorize request PassBroker sent, so the direct and nginx runs replay exactly what PassBroker sends upstream.
 /// </summary>
-internal sealed class UpstreamRecorder : IStartupFilter
+internal sealed partial class UpstreamRecorder : IStartupFilter
 {
     private static readonly string[] ForwardedHeaders = ["Authorization", "AP-Device-Identifier", "X-Device-Info", "X-Forwarded-For", "Content-Type"];
     private readonly ConcurrentQueue<DateTimeOffset> _polls = new();
@@ -18,7 +19,7 @@ internal sealed class UpstreamRecorder : IStartupFilter
     /// <summary>The first upstream authorize, once one was seen.</summary>
     public Task<CapturedRequest> Authorize => _authorize.Task;
 
-    /// <summary>Polls of <c>/profiles/code/{code}</c> seen since <paramref name="since"/>.</summary>
+    /// <summary>Sign-in polls (<c>/profiles/{mvpd}</c> or <c>/profiles/code/{code}</c>) seen since <paramref name="since"/>.</summary>
     public int PollsSince(DateTimeOffset since) => _polls.Count(at => at >= since);
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
@@ -26,7 +27,7 @@ internal sealed class UpstreamRecorder : IStartupFilter
         app.Use(async (context, following) =>
         {
             var path = context.Request.Path.Value ?? "";
-            if (path.Contains("/profiles/code/", StringComparison.Ordinal))
+            if (SignInPoll().IsMatch(path))
             {
                 _polls.Enqueue(DateTimeOffset.UtcNow);
             }
@@ -44,6 +45,10 @@ internal sealed class UpstreamRecorder : IStartupFilter
         });
         next(app);
     };
+
+    // GET /api/v2/{sp}/profiles/{mvpd} and /profiles/code/{code}; not /profiles itself, which the app's profile reads use.
+    [GeneratedRegex("^/api/v2/[^/]+/profiles/(code/)?[^/]+$")]
+    private static partial Regex SignInPoll();
 }
 
 /// <param name="Path">The upstream path.</param>

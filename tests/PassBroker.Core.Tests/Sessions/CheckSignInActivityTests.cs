@@ -11,20 +11,28 @@ namespace PassBroker.Core.Tests.Sessions;
 public sealed class CheckSignInActivityTests
 {
     private const string Code = "AAA1111";
+    private const string Mvpd = "ExampleCable";
     private readonly SignInTestContext _context = new();
     private readonly SignInPollInput _input;
 
     public CheckSignInActivityTests()
     {
         _input = new SignInPollInput(_context.Device.DeviceKey, Code, DateTimeOffset.MaxValue, TimeSpan.FromSeconds(15));
-        _context.AddPendingSession(Code, "ExampleCable");
+        _context.AddPendingSession(Code, Mvpd);
     }
 
-    private void UpstreamAnswers(params Profile[] profiles) =>
-        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), Code, It.IsAny<CancellationToken>())).ReturnsAsync(profiles);
+    // Both polling endpoints answer alike; which one a sign-in uses has tests of its own below.
+    private void UpstreamAnswers(params Profile[] profiles)
+    {
+        _context.AdobePass.Setup(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), Mvpd, It.IsAny<CancellationToken>())).ReturnsAsync(profiles);
+        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(profiles);
+    }
 
-    private void UpstreamFails(AdobePassException error) =>
-        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), Code, It.IsAny<CancellationToken>())).ThrowsAsync(error);
+    private void UpstreamFails(AdobePassException error)
+    {
+        _context.AdobePass.Setup(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), Mvpd, It.IsAny<CancellationToken>())).ThrowsAsync(error);
+        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(error);
+    }
 
     private Task<AuthenticationSession?> StoredAsync() => _context.Sessions.FindAsync(_context.Device.DeviceKey, Code, CancellationToken.None);
 
@@ -56,8 +64,36 @@ public sealed class CheckSignInActivityTests
         Assert.Equal(_context.Time.GetUtcNow(), stored.CompletedAt);
         Assert.Null(await _context.Profiles.FindAsync(_context.Device.DeviceKey, CancellationToken.None));
         Assert.Empty(await _context.Decisions.FindPermitsAsync(_context.Device.DeviceKey, "ExampleCable", ["show-1"], CancellationToken.None));
-        _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(
-            It.Is<DeviceContext>(d => d.Client == TestDevices.Client && d.DeviceId == _context.Device.DeviceId), Code, It.IsAny<CancellationToken>()));
+        _context.AdobePass.Verify(a => a.GetProfilesForMvpdAsync(
+            It.Is<DeviceContext>(d => d.Client == TestDevices.Client && d.DeviceId == _context.Device.DeviceId), Mvpd, It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task RunAsync_SignInStartedWithAnMvpd_PollsThatMvpdsProfilesNotTheCode()
+    {
+        UpstreamAnswers();
+
+        await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        _context.AdobePass.Verify(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), Mvpd, It.IsAny<CancellationToken>()), Times.Once);
+        _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task RunAsync_MvpdToBePickedOnTheSecondScreen_PollsByCode()
+    {
+        // Arrange: a sign-in started without an MVPD
+        const string code = "BBB2222";
+        _context.AddPendingSession(code, mvpd: null);
+        UpstreamAnswers();
+        var input = _input with { Code = code };
+
+        // Act
+        await _context.CheckActivity().RunAsync(input, CancellationToken.None);
+
+        // Assert
+        _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), code, It.IsAny<CancellationToken>()), Times.Once);
+        _context.AdobePass.Verify(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -104,5 +140,6 @@ public sealed class CheckSignInActivityTests
 
         Assert.Equal(SessionEndReasons.Replaced, check.Reason);
         _context.AdobePass.Verify(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _context.AdobePass.Verify(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 }

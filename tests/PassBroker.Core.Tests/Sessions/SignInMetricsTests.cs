@@ -21,7 +21,7 @@ public sealed class SignInMetricsTests
     }
 
     private void UpstreamAnswers(params Profile[] profiles) =>
-        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), Code, It.IsAny<CancellationToken>())).ReturnsAsync(profiles);
+        _context.AdobePass.Setup(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), Mvpd, It.IsAny<CancellationToken>())).ReturnsAsync(profiles);
 
     [Fact]
     public async Task Polls_UntilTheProfileArrives_CountEachPollAndOneCompletedSignIn()
@@ -50,7 +50,7 @@ public sealed class SignInMetricsTests
     {
         using var polls = _context.Meters.Collect<long>("passbroker.signin.polls");
         using var failed = _context.Meters.Collect<long>("passbroker.signin.failed");
-        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<DeviceContext>(), Code, It.IsAny<CancellationToken>()))
+        _context.AdobePass.Setup(a => a.GetProfilesForMvpdAsync(It.IsAny<DeviceContext>(), Mvpd, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new AdobePassException(UpstreamFailure.Throttled, 429, null));
 
         await _context.CheckActivity().RunAsync(_input, CancellationToken.None);

@@ -100,7 +100,7 @@ public sealed class SignInServiceTests
         _context.UpstreamIssuesCode("AAA1111");
         var service = _context.Service();
         await service.StartAsync(_context.Device, "ExampleCable", TestDevices.Client, CancellationToken.None);
-        _context.AdobePass.Setup(a => a.GetProfilesForCodeAsync(It.IsAny<Core.Devices.DeviceContext>(), "AAA1111", It.IsAny<CancellationToken>()))
+        _context.AdobePass.Setup(a => a.GetProfilesForMvpdAsync(It.IsAny<Core.Devices.DeviceContext>(), "ExampleCable", It.IsAny<CancellationToken>()))
             .ReturnsAsync([SignInTestContext.Profile("ExampleCable", _context.Time.GetUtcNow().AddDays(1))]);
 
         var waiting = service.GetAsync(_context.Device.DeviceKey, "AAA1111", TimeSpan.FromSeconds(30), CancellationToken.None);

@@ -47,7 +47,7 @@ internal sealed class SignInTestContext
     /// <summary>Stores a pending sign-in of <see cref="Device"/>, started now, valid for 30 minutes.</summary>
     /// <param name="code">Its code.</param>
     /// <param name="mvpd">Its MVPD.</param>
-    public void AddPendingSession(string code, string mvpd) => Sessions.AddAsync(new AuthenticationSession
+    public void AddPendingSession(string code, string? mvpd) => Sessions.AddAsync(new AuthenticationSession
     {
         DeviceKey = Device.DeviceKey,
         Code = code,

@@ -53,7 +53,7 @@ public sealed class DevHostKillTests(AzuriteFixture azurite)
                 devices.Add(await StartSignInAsync(first, $"kill-tv-{i}"));
             }
             // Mid-polling: every sign-in has been polled at least once, and none has a profile yet.
-            await WaitUntilAsync(() => devices.All(d => emulator.State().GetProfileCodePolls(d.Code) > 0), TimeSpan.FromSeconds(30));
+            await WaitUntilAsync(() => devices.All(d => emulator.State().GetSignInPolls(d.Code) > 0), TimeSpan.FromSeconds(30));
             first.Kill();
         }
 

@@ -51,7 +51,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         // The poll that found the profile: its own trace, with its Adobe call inside.
         var poll = Assert.Single(_telemetry.Spans, s => s.DisplayName == "passbroker.signin.poll" && Tag(s, "passbroker.signin.status") == "authenticated");
         Assert.Equal((Mvpd, deviceKey), (Tag(poll, "passbroker.mvpd"), Tag(poll, "passbroker.device_key")));
-        Assert.Contains(_telemetry.Spans, s => s.Kind == ActivityKind.Client && s.TraceId == poll.TraceId && Tag(s, "url.template") == "/api/v2/{serviceProvider}/profiles/code/{code}");
+        Assert.Contains(_telemetry.Spans, s => s.Kind == ActivityKind.Client && s.TraceId == poll.TraceId && Tag(s, "url.template") == "/api/v2/{serviceProvider}/profiles/{mvpd}");
 
         // The metric points of the funnel, per MVPD.
         Assert.Contains(_telemetry.Points("passbroker.signin.started"), p => p["passbroker.mvpd"] == Mvpd);

@@ -60,7 +60,7 @@ public sealed class SignInEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
         // One DCR client for the device, one token, and one poll (the clock moved one interval).
         var emulator = _app.Emulator.State();
         Assert.Equal(1, emulator.RegistrationCount);
-        Assert.Equal(1, emulator.GetProfileCodePolls(code));
+        Assert.Equal(1, emulator.GetSignInPolls(code));
     }
 
     [Fact]
