@@ -23,10 +23,10 @@ internal sealed class ManagementTokenProvider(
     TimeProvider time,
     ILogger<ManagementTokenProvider> logger) : IDisposable
 {
-    /// <summary>How PassBroker describes itself to DCR: a server, not a device.</summary>
-    private static readonly DeviceContext Server = new("passbroker-management", "passbroker-management",
-        new DeviceInfo { PrimaryHardwareType = "Server", Model = "PassBroker", Version = "1", OsName = "Linux", OsVersion = "6", ConnectionType = "LAN" },
-        new ClientEndpoint("127.0.0.1", 0));
+    // PassBroker as the caller of DCR (AdobePass:ManagementClient), never a device. It has no device address to forward:
+    // loopback names no device, and keeps Adobe's per-IP throttle for these rare calls apart from every device's.
+    private readonly DeviceContext _server = new("passbroker-management", "passbroker-management",
+        options.Value.ManagementClient.ToDeviceInfo(), new ClientEndpoint("127.0.0.1", null));
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private AccessToken? _token;
@@ -67,14 +67,14 @@ internal sealed class ManagementTokenProvider(
         AccessToken token;
         try
         {
-            token = await dcr.RequestTokenAsync(Server, client.Credentials, cancellationToken);
+            token = await dcr.RequestTokenAsync(_server, client.Credentials, cancellationToken);
         }
         catch (AdobePassException e) when (e.Code == UpstreamErrorCodes.InvalidClient)
         {
             // Adobe no longer knows the client (revoked, or stored for another environment): the one case for a new one.
             logger.ManagementClientRefused(client.Credentials.ClientId);
             client = await RegisterAsync(client, cancellationToken);
-            token = await dcr.RequestTokenAsync(Server, client.Credentials, cancellationToken);
+            token = await dcr.RequestTokenAsync(_server, client.Credentials, cancellationToken);
         }
         logger.ManagementTokenIssued(client.Credentials.ClientId, token.ExpiresAt);
         await SaveAsync(client, token, cancellationToken);
@@ -88,7 +88,7 @@ internal sealed class ManagementTokenProvider(
     /// </summary>
     private async Task<ManagementClientRecord> RegisterAsync(ManagementClientRecord? refused, CancellationToken cancellationToken)
     {
-        var registered = new ManagementClientRecord { Credentials = await dcr.RegisterAsync(Server, cancellationToken), RegisteredAt = time.GetUtcNow() };
+        var registered = new ManagementClientRecord { Credentials = await dcr.RegisterAsync(_server, cancellationToken), RegisteredAt = time.GetUtcNow() };
         var current = refused;
         for (var attempt = 0; ; attempt++)
         {

@@ -70,17 +70,21 @@ internal sealed class AdobePassHarness : IAsyncDisposable
     /// Another PassBroker instance, or this one after a restart: its own adapter and memory over the same emulator,
     /// clock and stores. Disposed with the harness.
     /// </summary>
-    public IServiceProvider StartInstance()
+    /// <param name="settings">Settings of this instance only, over the harness's.</param>
+    /// <param name="services">More registrations for this instance (a capturing HTTP handler, say).</param>
+    public IServiceProvider StartInstance(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var host = Build();
+        var host = Build(settings, services);
         _instances.Add(host);
         return host.Services;
     }
 
-    private IHost Build()
+    private IHost Build(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(_settings);
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        services?.Invoke(builder.Services);
         builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore().Set("software-statement", "dev-software-statement"));
         builder.Services.AddSingleton(Time);
         builder.Services.AddSingleton<IDeviceStore>(Devices);
