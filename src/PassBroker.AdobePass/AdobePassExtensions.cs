@@ -23,7 +23,8 @@ public static class AdobePassExtensions
 {
     /// <summary>
     /// The Adobe Pass adapter: Refit clients for REST API V2 and DCR behind <see cref="IAdobePassClient"/>, with the
-    /// device-header and bearer-token handlers. Needs Core's <c>IDeviceStore</c> (tokens are stored per device).
+    /// device-header and bearer-token handlers. Needs Core's <c>IDeviceStore</c> (tokens are stored per device) and
+    /// <c>IManagementClientStore</c> (PassBroker's own DCR client for the Temp Pass reset).
     /// </summary>
     public static IHostApplicationBuilder AddAdobePass(this IHostApplicationBuilder builder)
     {

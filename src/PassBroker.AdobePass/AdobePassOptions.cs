@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PassBroker.AdobePass.Management;
 
 namespace PassBroker.AdobePass;
 
@@ -46,6 +47,9 @@ public sealed class AdobePassOptions : IValidatableObject
     /// <summary>Secret holding the backup certificate, tried after the primary: upload both to the TVE Dashboard to rotate.</summary>
     public string? MetadataBackupCertificateSecret { get; set; } = "metadata-certificate-backup";
 
+    /// <summary>How PassBroker's own DCR client (the Temp Pass reset's) describes itself to Adobe.</summary>
+    public ManagementClientOptions ManagementClient { get; set; } = new();
+
     /// <summary>Optional <c>redirect_uri</c> sent with DCR registrations.</summary>
     public string? DcrRedirectUri { get; set; }
 
@@ -71,6 +75,10 @@ public sealed class AdobePassOptions : IValidatableObject
         if (!ManagementBaseUrl.IsAbsoluteUri || ManagementBaseUrl.AbsolutePath != "/")
         {
             yield return new ValidationResult("ManagementBaseUrl must be an absolute URL with no path, e.g. https://mgmt.auth.adobe.com.", [nameof(ManagementBaseUrl)]);
+        }
+        foreach (var failure in ManagementClient.Validate(nameof(ManagementClient)))
+        {
+            yield return failure;
         }
         if (ServiceProvider.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not '_' and not '-' and not '.'))
         {

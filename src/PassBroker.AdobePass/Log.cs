@@ -8,6 +8,20 @@ internal static partial class Log
     [LoggerMessage(2000, LogLevel.Information, "Refreshed the access token of device {DeviceKey}; valid until {ExpiresAt:o}")]
     public static partial void AccessTokenRefreshed(this ILogger logger, string deviceKey, DateTimeOffset expiresAt);
 
+    // The management client is named by its client id, which is no secret (RFC 6749 section 2.2) and is what Adobe
+    // knows it by; its secret and tokens never appear.
+    [LoggerMessage(2010, LogLevel.Information, "Registered PassBroker's management DCR client {ClientId} and stored it")]
+    public static partial void ManagementClientRegistered(this ILogger logger, string clientId);
+
+    [LoggerMessage(2011, LogLevel.Warning, "DCR refused the stored management client {ClientId} (invalid_client); registering a new one")]
+    public static partial void ManagementClientRefused(this ILogger logger, string clientId);
+
+    [LoggerMessage(2012, LogLevel.Information, "Another instance stored management client {StoredClientId} first; using it, not {RegisteredClientId}, which stays unused at Adobe")]
+    public static partial void ManagementClientRaceLost(this ILogger logger, string registeredClientId, string storedClientId);
+
+    [LoggerMessage(2013, LogLevel.Information, "Got an access token for management client {ClientId}; valid until {ExpiresAt:o}")]
+    public static partial void ManagementTokenIssued(this ILogger logger, string clientId, DateTimeOffset expiresAt);
+
     // Secret names and thumbprints only: never key material.
     [LoggerMessage(2110, LogLevel.Information, "Loaded metadata certificate {Thumbprint} from secret {SecretName}")]
     public static partial void MetadataCertificateLoaded(this ILogger logger, string secretName, string thumbprint);

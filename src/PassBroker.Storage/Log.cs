@@ -22,6 +22,9 @@ internal static partial class Log
     [LoggerMessage(5020, LogLevel.Error, "A sealed secret of device {DeviceKey} in {Table} cannot be opened")]
     public static partial void SealedValueRejected(this ILogger logger, Exception exception, string table, string deviceKey);
 
+    [LoggerMessage(5021, LogLevel.Error, "A sealed secret of PassBroker's management DCR client in {Table} cannot be opened")]
+    public static partial void ManagementSealedValueRejected(this ILogger logger, Exception exception, string table);
+
     // Secret names and versions only; never a value.
     [LoggerMessage(5100, LogLevel.Information, "Read secret {Name} (version {Version}) from Key Vault")]
     public static partial void SecretRead(this ILogger logger, string name, string? version);
@@ -35,6 +38,6 @@ internal static partial class Log
     [LoggerMessage(5103, LogLevel.Warning, "Key Vault secret {Name} (version {Version}) is disabled; treated as absent")]
     public static partial void SecretDisabled(this ILogger logger, string name, string? version);
 
-    [LoggerMessage(5110, LogLevel.Information, "Re-sealing: {Scanned} device rows read, {Resealed} moved to data key {Version}, {Conflicts} changed meanwhile, {Unreadable} unreadable")]
+    [LoggerMessage(5110, LogLevel.Information, "Re-sealing: {Scanned} rows of the devices table read, {Resealed} moved to data key {Version}, {Conflicts} changed meanwhile, {Unreadable} unreadable")]
     public static partial void ResealBatch(this ILogger logger, int scanned, int resealed, string version, int conflicts, int unreadable);
 }

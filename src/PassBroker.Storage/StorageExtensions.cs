@@ -11,11 +11,13 @@ using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Devices;
 using PassBroker.Core.InstanceCaching;
+using PassBroker.Core.Management;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Decisions;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Management;
 using PassBroker.Storage.Plays;
 using PassBroker.Storage.Profiles;
 using PassBroker.Storage.Secrets;
@@ -28,7 +30,7 @@ public static class StorageExtensions
 {
     /// <summary>
     /// Registers Core's <see cref="IDeviceStore"/>, <see cref="ISessionStore"/>, <see cref="IProfileCache"/>,
-    /// <see cref="IDecisionCache"/> and <see cref="IPlayStore"/> over Azure Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
+    /// <see cref="IDecisionCache"/>, <see cref="IPlayStore"/> and <see cref="IManagementClientStore"/> over Azure Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
     /// <see cref="TableServiceClient"/>, all configured from the <c>Storage</c> section and validated on start.
     /// </summary>
     public static IHostApplicationBuilder AddPassBrokerStorage(this IHostApplicationBuilder builder)
@@ -60,6 +62,8 @@ public static class StorageExtensions
         services.TryAddSingleton<TableProfileCache>();
         services.TryAddSingleton<IProfileCache>(s => ActivatorUtilities.CreateInstance<CachingProfileCache>(s, s.GetRequiredService<TableProfileCache>()));
         services.TryAddSingleton<IDecisionCache, TableDecisionCache>();
+        // PassBroker's own DCR client for the management APIs: one row, read only when a reset needs a token.
+        services.TryAddSingleton<IManagementClientStore, TableManagementClientStore>();
         services.TryAddSingleton<TablePlayStore>();
         services.TryAddSingleton<IPlayStore>(s => ActivatorUtilities.CreateInstance<CachingPlayStore>(s, s.GetRequiredService<TablePlayStore>()));
         services.TryAddSingleton(TimeProvider.System);

@@ -8,9 +8,10 @@ using PassBroker.Storage.Tables;
 namespace PassBroker.Storage.Encryption;
 
 /// <summary>
-/// Re-seals the sealed columns of the <c>devices</c> table (client secret, access token) with the current data key.
-/// Each row is merged with its ETag and only those two columns, so a device that registers or refreshes its token at
-/// the same moment wins and nothing it wrote is lost.
+/// Re-seals the sealed columns of the <c>devices</c> table (client secret, access token) with the current data key:
+/// the device rows and the management client's row (<see cref="Management.ManagementClientEntity"/>), which uses the same
+/// column names. Each row is merged with its ETag and only those two columns, so a device that registers or refreshes
+/// its token at the same moment wins and nothing it wrote is lost.
 /// </summary>
 internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer, IDataKeyProvider keys, ILogger<DataKeyResealer> logger)
     : IDataKeyResealer
@@ -79,7 +80,8 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
             {
                 continue;
             }
-            var context = DeviceEntity.Context(row.PartitionKey, column);
+            // Every sealed value is bound to its own row, so the row's keys give its context, whichever kind of row it is.
+            var context = new SealingContext(StorageTables.Devices, row.PartitionKey, row.RowKey, column);
             try
             {
                 update[column] = await sealer.SealAsync(await sealer.OpenAsync(sealedValue, context, cancellationToken), context, cancellationToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Management;
 using PassBroker.Core.Secrets;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Fakes;
@@ -18,12 +19,15 @@ namespace PassBroker.AdobePass.Tests.Handlers;
 internal sealed class AdobePassHarness : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly List<IHost> _instances = [];
 
-    private AdobePassHarness(IHost host, RunningApp emulator, TimeProvider time)
+    private AdobePassHarness(RunningApp emulator, TimeProvider time, Dictionary<string, string?> settings)
     {
-        _host = host;
         Emulator = emulator;
         Time = time;
+        _settings = settings;
+        _host = Build();
     }
 
     /// <summary>The shared clock: a <see cref="FakeTimeProvider"/> unless started with <c>realTime</c>.</summary>
@@ -34,7 +38,11 @@ internal sealed class AdobePassHarness : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
     public RunningApp Emulator { get; }
-    public InMemoryDeviceStore Devices => (InMemoryDeviceStore)_host.Services.GetRequiredService<IDeviceStore>();
+    public InMemoryDeviceStore Devices { get; } = new();
+
+    /// <summary>The management client's store, shared by every instance of this harness as the table is in production.</summary>
+    public InMemoryManagementClientStore ManagementClients { get; } = new();
+
     public IAdobePassClient Client => _host.Services.GetRequiredService<IAdobePassClient>();
 
     /// <param name="realTime">Run on <see cref="TimeProvider.System"/> instead of a fake clock.</param>
@@ -43,19 +51,46 @@ internal sealed class AdobePassHarness : IAsyncDisposable
     {
         TimeProvider time = realTime ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulator = await EmulatorHost.StartOnClockAsync(time);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var upstream = emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
+        var all = new Dictionary<string, string?>
         {
-            ["AdobePass:BaseUrl"] = emulator.BaseAddress.GetLeftPart(UriPartial.Authority),
+            ["AdobePass:BaseUrl"] = upstream,
+            ["AdobePass:ManagementBaseUrl"] = upstream,
             ["AdobePass:ServiceProvider"] = "REF30",
             ["AdobePass:Pacing:Enabled"] = "false",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        return new AdobePassHarness(emulator, time, all);
+    }
+
+    /// <summary>
+    /// Another PassBroker instance, or this one after a restart: its own adapter and memory over the same emulator,
+    /// clock and stores. Disposed with the harness.
+    /// </summary>
+    /// <param name="settings">Settings of this instance only, over the harness's.</param>
+    /// <param name="services">More registrations for this instance (a capturing HTTP handler, say).</param>
+    public IServiceProvider StartInstance(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var host = Build(settings, services);
+        _instances.Add(host);
+        return host.Services;
+    }
+
+    private IHost Build(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(_settings);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        services?.Invoke(builder.Services);
         builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore().Set("software-statement", "dev-software-statement"));
-        builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddSingleton<IDeviceStore, InMemoryDeviceStore>();
+        builder.Services.AddSingleton(Time);
+        builder.Services.AddSingleton<IDeviceStore>(Devices);
+        builder.Services.AddSingleton<IManagementClientStore>(ManagementClients);
         builder.AddAdobePass();
-        return new AdobePassHarness(builder.Build(), emulator, time);
+        return builder.Build();
     }
 
     /// <summary>Registers a device upstream the way <c>DeviceRegistration</c> does and stores its record.</summary>
@@ -73,6 +108,10 @@ internal sealed class AdobePassHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var instance in _instances)
+        {
+            instance.Dispose();
+        }
         _host.Dispose();
         await Emulator.DisposeAsync();
     }

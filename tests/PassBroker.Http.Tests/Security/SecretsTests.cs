@@ -8,6 +8,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Management;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
 
@@ -91,6 +92,7 @@ public sealed partial class SecretsTests(AzuriteFixture azurite) : IAsyncLifetim
         var store = _app.DevHost.Services.GetRequiredService<IDeviceStore>();
         var deviceA = (await store.FindAsync(keyA, CancellationToken.None))!;
         var deviceB = (await store.FindAsync(keyB, CancellationToken.None))!;
+        var management = (await _app.DevHost.Services.GetRequiredService<IManagementClientStore>().FindAsync(CancellationToken.None))!;
         var secrets = new Dictionary<string, string>
         {
             ["rotated-out device token"] = tokenA,
@@ -102,6 +104,8 @@ public sealed partial class SecretsTests(AzuriteFixture azurite) : IAsyncLifetim
             ["client secret of B"] = deviceB.Credentials.ClientSecret,
             ["access token of A"] = deviceA.AccessToken!.Value,
             ["access token of B"] = deviceB.AccessToken!.Value,
+            ["management client secret"] = management.Credentials.ClientSecret,
+            ["management access token"] = management.AccessToken!.Value,
             ["media token"] = mediaToken,
             ["admin key"] = PassBrokerApplication.AdminKey,
             ["data key"] = PassBrokerApplication.DataKey,
@@ -115,6 +119,7 @@ public sealed partial class SecretsTests(AzuriteFixture azurite) : IAsyncLifetim
         SecretScan.AssertAbsent(secrets, rows, "stored rows");
         // The scan did read the rows that hold sealed secrets and the e-mail's hash.
         Assert.Contains(rows, r => r.Contains(keyA, StringComparison.Ordinal) && r.Contains("ClientSecret", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains(management.Credentials.ClientId, StringComparison.Ordinal) && r.Contains("ClientSecret", StringComparison.Ordinal));
         Assert.Contains(rows, r => r.Contains(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Email))), StringComparison.Ordinal));
     }
 

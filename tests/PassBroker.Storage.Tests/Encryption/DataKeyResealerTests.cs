@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Management;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
@@ -84,6 +85,24 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : AzuriteStoreT
         Assert.Equal((2, 0, 1), (report.Scanned, report.Resealed, report.Unreadable));
         var after = await Storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(orphan.DeviceKey), DeviceEntity.Row);
         Assert.Equal(stored.Value.ETag, after.Value.ETag);
+    }
+
+    [Fact]
+    public async Task ResealAsync_ManagementClientRow_MovesWithTheDevices_AndOpensWithoutTheOldKey()
+    {
+        var client = await Storage.ManagementClients.AddAsync(TestData.ManagementClient(), default);
+        await AddDevicesAsync(Storage, 1, "beside");
+        await using var rotated = await Storage.WithKeysAsync(Storage.Keys.RotateTo("k2"));
+
+        var report = await rotated.Services.GetRequiredService<IDataKeyResealer>().ResealAsync(null, 100, default);
+
+        Assert.Equal((2, 2, 0), (report.Scanned, report.Resealed, report.Unreadable));
+        var raw = (await Storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(ManagementClientEntity.Partition, ManagementClientEntity.Row)).Value;
+        Assert.StartsWith("v1:k2:", raw.GetString(nameof(ManagementClientEntity.ClientSecret)), StringComparison.Ordinal);
+        Assert.StartsWith("v1:k2:", raw.GetString(nameof(ManagementClientEntity.AccessToken)), StringComparison.Ordinal);
+        await using var retired = await Storage.WithKeysAsync(rotated.Keys.Without("k1"));
+        var found = await retired.ManagementClients.FindAsync(default);
+        Assert.Equal(client with { ETag = found!.ETag }, found);
     }
 
     private static async Task<List<Core.Devices.DeviceRecord>> AddDevicesAsync(StorageTestHost storage, int count, string prefix)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Management;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Tables;
@@ -36,6 +37,7 @@ internal sealed class StorageTestHost : IAsyncDisposable
     public IProfileCache Profiles => Services.GetRequiredService<IProfileCache>();
     public IDecisionCache Decisions => Services.GetRequiredService<IDecisionCache>();
     public IPlayStore Plays => Services.GetRequiredService<IPlayStore>();
+    public IManagementClientStore ManagementClients => Services.GetRequiredService<IManagementClientStore>();
 
     public static async Task<StorageTestHost> StartAsync(string connectionString, TestDataKeys? keys = null, string? prefix = null)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using PassBroker.Core.Devices;
+using PassBroker.Core.Management;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Upstream;
 
@@ -35,6 +36,17 @@ internal static class TestData
             DeviceTokenHash = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
             RegisteredAt = Instant,
             TempPassIdentity = "58b1508ae622738c9ee3594951b62f14717249ca0dc46941033478a2c65365c4",
+        };
+    }
+
+    public static ManagementClientRecord ManagementClient()
+    {
+        var unique = Guid.NewGuid().ToString("N");
+        return new ManagementClientRecord
+        {
+            Credentials = new ClientCredentials("management-client-id-" + unique, "management-client-secret-" + unique),
+            AccessToken = new AccessToken("management-access-token-" + unique, Instant.AddHours(6)),
+            RegisteredAt = Instant.AddDays(-1),
         };
     }
 

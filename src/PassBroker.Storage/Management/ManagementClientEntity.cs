@@ -1,0 +1,59 @@
+using Azure;
+using Azure.Data.Tables;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Management;
+using PassBroker.Storage.Devices;
+using PassBroker.Storage.Encryption;
+using PassBroker.Storage.Tables;
+
+namespace PassBroker.Storage.Management;
+
+/// <summary>
+/// The management client's one row, in the <c>devices</c> table next to the clients it resembles: PartitionKey
+/// <see cref="Partition"/>, RowKey <see cref="Row"/>. A device row's RowKey is always <see cref="DeviceEntity.Row"/>, so
+/// the two never meet whatever the partition (and device keys are 32 hex digits besides). The sealed columns have the
+/// device row's names, so <see cref="DataKeyResealer"/>'s pass over the table moves this row to a new key as well.
+/// </summary>
+internal sealed class ManagementClientEntity : ITableEntity
+{
+    public const string Partition = "passbroker";
+    public const string Row = "management-client";
+
+    public string PartitionKey { get; set; } = Partition;
+    public string RowKey { get; set; } = Row;
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ClientId { get; set; } = "";
+
+    // Sealed like a device's, under the current data key; each sealed value names its key version ("v1:{version}:..."),
+    // which is what opening and re-sealing go by, so the version is not repeated in a column of its own.
+    public string ClientSecret { get; set; } = "";
+    public string? AccessToken { get; set; }
+    public DateTimeOffset? AccessTokenExpiresAt { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+
+    public static async Task<ManagementClientEntity> FromAsync(ManagementClientRecord client, SecretSealer sealer, CancellationToken cancellationToken) => new()
+    {
+        ETag = client.ETag is null ? default : new ETag(client.ETag),
+        ClientId = client.Credentials.ClientId,
+        ClientSecret = await sealer.SealAsync(client.Credentials.ClientSecret, Context(nameof(ClientSecret)), cancellationToken),
+        AccessToken = client.AccessToken is { } token ? await sealer.SealAsync(token.Value, Context(nameof(AccessToken)), cancellationToken) : null,
+        AccessTokenExpiresAt = client.AccessToken?.ExpiresAt,
+        RegisteredAt = client.RegisteredAt,
+    };
+
+    public async Task<ManagementClientRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken) => new()
+    {
+        Credentials = new ClientCredentials(ClientId, await sealer.OpenAsync(ClientSecret, Context(nameof(ClientSecret)), cancellationToken)),
+        AccessToken = AccessToken is null
+            ? null
+            : new AccessToken(await sealer.OpenAsync(AccessToken, Context(nameof(AccessToken)), cancellationToken), AccessTokenExpiresAt ?? default),
+        RegisteredAt = RegisteredAt,
+        ETag = ETag.ToString(),
+    };
+
+    /// <summary>Where a sealed property of this row lives (its associated data).</summary>
+    /// <param name="property">The property's name.</param>
+    public static SealingContext Context(string property) => new(StorageTables.Devices, Partition, Row, property);
+}
