@@ -9,7 +9,7 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device);
+        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device, deviceHeaders: true);
 
         var configuration = await JsonAssert.OkJsonAsync(response);
         var requestor = configuration.GetProperty("requestor");
@@ -51,7 +51,7 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device with { AccessToken = "forged" });
+        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device with { AccessToken = "forged" }, deviceHeaders: true);
 
         await JsonAssert.EnhancedErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_access_token_client_application");
     }
@@ -61,7 +61,7 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.GetAsync("/api/v2/OTHER/configuration", device);
+        using var response = await emulator.GetAsync("/api/v2/OTHER/configuration", device, deviceHeaders: true);
 
         var error = await JsonAssert.EnhancedErrorAsync(response, HttpStatusCode.BadRequest, "invalid_parameter_service_provider");
         Assert.Equal("none", error.GetProperty("action").GetString());

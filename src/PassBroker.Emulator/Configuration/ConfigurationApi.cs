@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Infrastructure;
 
@@ -19,7 +18,7 @@ internal static class ConfigurationApi
     }
 
     public static JsonHttpResult<ConfigurationResponse> GetConfiguration(
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice device,
         IOptions<EmulatorOptions> options)
     {
         var settings = options.Value;
@@ -30,12 +29,11 @@ internal static class ConfigurationApi
             [.. settings.Mvpds.Select(MvpdType.From)]);
 
         // The response is per platform; the only platform hint the emulator honours is X-Device-Info's osName.
-        return AdobeResults.Json(new ConfigurationResponse("unknown", "html5", OsName(deviceInfo), requestor));
+        return AdobeResults.Json(new ConfigurationResponse("unknown", "html5", OsName(device.Info), requestor));
     }
 
-    private static string OsName(string? deviceInfo) =>
-        DeviceHeaders.TryParseDeviceInfo(deviceInfo, out var info)
-        && info.TryGetProperty("osName", out var os)
+    private static string OsName(JsonElement info) =>
+        info.TryGetProperty("osName", out var os)
         && os.ValueKind == JsonValueKind.String
         && os.GetString() is { Length: > 0 } name
             ? name
