@@ -28,13 +28,19 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public async Task GetConfiguration_DeviceInfoOsName_ReportsOs()
+    public async Task GetConfiguration_DeviceInfo_AnswersInTheOpenApiShape()
     {
         var device = await emulator.RegisterDeviceAsync();
 
         using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device, deviceHeaders: true);
 
-        Assert.Equal("Android", (await JsonAssert.OkJsonAsync(response)).GetProperty("os").GetString());
+        var configuration = await JsonAssert.OkJsonAsync(response);
+        Assert.Equal(
+            ["platformCategory", "os", "sdkType", "platform", "requestor"],
+            configuration.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Android", configuration.GetProperty("os").GetString());
+        Assert.Equal("SetTopBox", configuration.GetProperty("platformCategory").GetString());
+        Assert.Equal("unknown", configuration.GetProperty("platform").GetString());
     }
 
     [Fact]
