@@ -9,9 +9,12 @@ namespace PassBroker.AdobePass.Management;
 /// </summary>
 internal sealed class ManagementTokenProvider(DcrClient dcr, TimeProvider time) : IDisposable
 {
-    /// <summary>How PassBroker describes itself to DCR: a server, not a device.</summary>
+    /// <summary>
+    /// How PassBroker describes itself to DCR: not a streaming device. X-Device-Info's primaryHardwareType takes only the
+    /// page's listed values, which have no "Server", so it is their "Unknown".
+    /// </summary>
     private static readonly DeviceContext Server = new("passbroker-management", "passbroker-management",
-        new DeviceInfo { PrimaryHardwareType = "Server", Model = "PassBroker", Version = "1", OsName = "Linux", OsVersion = "6", ConnectionType = "LAN" },
+        new DeviceInfo { PrimaryHardwareType = "Unknown", Model = "PassBroker", Version = "1", OsName = "Linux", OsVersion = "6", ConnectionType = "LAN" },
         new ClientEndpoint("127.0.0.1", 0));
 
     private readonly SemaphoreSlim _gate = new(1, 1);
