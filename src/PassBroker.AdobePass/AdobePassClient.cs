@@ -26,7 +26,8 @@ internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, TempPassRes
         dcr.RequestTokenAsync(device, credentials, cancellationToken);
 
     public Task<IReadOnlyList<Mvpd>> GetMvpdsAsync(DeviceContext device, CancellationToken cancellationToken) =>
-        Call(async () => ContractMapper.ToMvpds(await api.GetConfigurationAsync(Sp, TokenOnly(device), cancellationToken)));
+        Call(async () => ContractMapper.ToMvpds(
+            await api.GetConfigurationAsync(Sp, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
 
     public Task<UpstreamSession> CreateSessionAsync(DeviceContext device, SessionParameters parameters, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToSession(

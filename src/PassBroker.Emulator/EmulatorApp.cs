@@ -44,7 +44,9 @@ public static class EmulatorApp
         // Faults and Adobe's throttle come before anything Adobe would do for the request.
         app.UseMiddleware<FaultInjectionMiddleware>();
         app.UseAuthentication();
-        app.UseAuthorization();
+
+        // Every Adobe route's documented required headers (RequiredHeaders), before its handler runs.
+        app.UseMiddleware<RequiredHeadersMiddleware>();
 
         // Adobe's upstream resources, one route group each.
         app.MapDcrApi();

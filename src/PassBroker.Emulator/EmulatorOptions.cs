@@ -13,6 +13,7 @@ public sealed class EmulatorOptions
     // Shape: { "Emulator": { "ServiceProvider": "REF30", "CodeLifetime": "00:30:00",
     //   "DecisionLifetime": "01:00:00", "MediaTokenLifetime": "00:07:00",
     //   "PreauthorizeMaxResources": 5, "AuthorizeMaxResources": 1,
+    //   "Platforms": [ { "Name": "roku", "OsName": "Roku OS", "PrimaryHardwareType": null, "ApplicationId": null, "Mvpds": [ "…" ] } ],
     //   "Mvpds": [ { "Id": "…", "DisplayName": "…", "LogoUrl": "…", "IsTempPass": false, "HasLogoutEndpoint": true,
     //                "TempPass": { "Kind": "Basic|Promotional", "Ttl": "01:00:00", "MaxResources": 3, "IdentityKey": "email" } } ],
     //   "Users": [ { "Username": "…", "Password": "…", "UserId": "…", "Mvpds": [ "…" ],
@@ -71,6 +72,12 @@ public sealed class EmulatorOptions
 
     /// <summary>The MVPDs integrated with the service provider, in picker order.</summary>
     public List<MvpdOptions> Mvpds { get; } = EmulatorDefaults.CreateMvpds();
+
+    /// <summary>
+    /// Platforms whose configuration lists only some MVPDs; the first that matches the device's X-Device-Info wins, and a
+    /// device no platform matches (the default: none configured) gets every MVPD.
+    /// </summary>
+    public List<PlatformOptions> Platforms { get; } = [];
 
     /// <summary>Subscribers the MVPD login form accepts.</summary>
     public List<TestUserOptions> Users { get; } = EmulatorDefaults.CreateUsers();

@@ -26,6 +26,7 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
         RequireAtLeastOne(failures, nameof(options.AuthorizeMaxResources), options.AuthorizeMaxResources);
         RequireKnownEntitlements(failures, options.Users);
         RequireValidTempPass(failures, options.Mvpds);
+        RequireKnownPlatformMvpds(failures, options);
         RequireUsableMetadataEncryption(failures, options.MetadataEncryption);
         RequireUnique(failures, "Emulator:Mvpds:Id", options.Mvpds.Select(m => m.Id));
         RequireUnique(failures, "Emulator:Users:Username", options.Users.Select(u => u.Username));
@@ -62,6 +63,20 @@ internal sealed class EmulatorOptionsValidator : IValidateOptions<EmulatorOption
                         $"Emulator:Users '{user.Username}' Entitlements '{resource}': '{value}' is not permit, deny, parental, timeout, timeout-once or timeout-N.");
                 }
             }
+        }
+    }
+
+    private static void RequireKnownPlatformMvpds(List<string> failures, EmulatorOptions options)
+    {
+        foreach (var platform in options.Platforms)
+        {
+            if (string.IsNullOrWhiteSpace(platform.Name))
+            {
+                failures.Add("Emulator:Platforms: every platform needs a Name (the response's 'platform').");
+            }
+
+            failures.AddRange(platform.Mvpds.Where(id => options.FindMvpd(id) is null)
+                .Select(id => $"Emulator:Platforms '{platform.Name}' lists MVPD '{id}', which is not in Emulator:Mvpds."));
         }
     }
 

@@ -21,6 +21,9 @@ internal static partial class Log
     [LoggerMessage(9003, LogLevel.Information, "Rejected access token on {Path}: {Reason}")]
     public static partial void AccessTokenRejected(this ILogger logger, string path, string reason);
 
+    [LoggerMessage(9004, LogLevel.Information, "Rejected a request to {Route}: {Code}")]
+    public static partial void RequiredHeaderRejected(this ILogger logger, string route, string code);
+
     [LoggerMessage(9100, LogLevel.Information, "Session {Code} for client {ClientId}: {ActionName}")]
     public static partial void SessionCreated(this ILogger logger, string code, string clientId, string actionName);
 

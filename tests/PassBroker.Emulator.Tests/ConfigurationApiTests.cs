@@ -9,7 +9,7 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device);
+        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device, deviceHeaders: true);
 
         var configuration = await JsonAssert.OkJsonAsync(response);
         var requestor = configuration.GetProperty("requestor");
@@ -28,13 +28,19 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     }
 
     [Fact]
-    public async Task GetConfiguration_DeviceInfoOsName_ReportsOs()
+    public async Task GetConfiguration_DeviceInfo_AnswersInTheOpenApiShape()
     {
         var device = await emulator.RegisterDeviceAsync();
 
         using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device, deviceHeaders: true);
 
-        Assert.Equal("Android", (await JsonAssert.OkJsonAsync(response)).GetProperty("os").GetString());
+        var configuration = await JsonAssert.OkJsonAsync(response);
+        Assert.Equal(
+            ["platformCategory", "os", "sdkType", "platform", "requestor"],
+            configuration.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Android", configuration.GetProperty("os").GetString());
+        Assert.Equal("SetTopBox", configuration.GetProperty("platformCategory").GetString());
+        Assert.Equal("unknown", configuration.GetProperty("platform").GetString());
     }
 
     [Fact]
@@ -51,7 +57,7 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device with { AccessToken = "forged" });
+        using var response = await emulator.GetAsync("/api/v2/REF30/configuration", device with { AccessToken = "forged" }, deviceHeaders: true);
 
         await JsonAssert.EnhancedErrorAsync(response, HttpStatusCode.Unauthorized, "invalid_access_token_client_application");
     }
@@ -61,7 +67,7 @@ public sealed class ConfigurationApiTests(EmulatorFixture emulator) : IClassFixt
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.GetAsync("/api/v2/OTHER/configuration", device);
+        using var response = await emulator.GetAsync("/api/v2/OTHER/configuration", device, deviceHeaders: true);
 
         var error = await JsonAssert.EnhancedErrorAsync(response, HttpStatusCode.BadRequest, "invalid_parameter_service_provider");
         Assert.Equal("none", error.GetProperty("action").GetString());

@@ -93,9 +93,12 @@ public sealed class DcrApiTests(EmulatorFixture emulator) : IClassFixture<Emulat
     {
         var device = await emulator.RegisterDeviceAsync();
 
-        using var response = await emulator.Http.PostAsync(
-            $"/o/client/token?client_id={device.ClientId}&client_secret={Uri.EscapeDataString(device.ClientSecret)}&grant_type=client_credentials",
-            content: null);
+        using var request = new HttpRequestMessage(
+            HttpMethod.Post,
+            $"/o/client/token?client_id={device.ClientId}&client_secret={Uri.EscapeDataString(device.ClientSecret)}&grant_type=client_credentials");
+        request.Headers.Add("X-Device-Info", EmulatorFixture.DeviceInfoHeader);
+
+        using var response = await emulator.Http.SendAsync(request);
 
         var token = await JsonAssert.OkJsonAsync(response, HttpStatusCode.Created);
         Assert.Equal("bearer", token.GetProperty("token_type").GetString());
@@ -157,18 +160,20 @@ public sealed class DcrApiTests(EmulatorFixture emulator) : IClassFixture<Emulat
         // Arrange
         var device = await emulator.RegisterDeviceAsync();
         emulator.Time.Advance(TimeSpan.FromHours(6) - TimeSpan.FromMilliseconds(1));
-        using var beforeExpiry = await emulator.GetAsync("/api/v2/REF30/configuration", device);
+        using var beforeExpiry = await emulator.GetAsync("/api/v2/REF30/configuration", device, deviceHeaders: true);
 
         // Act
         emulator.Time.Advance(TimeSpan.FromMilliseconds(1));
-        using var afterExpiry = await emulator.GetAsync("/api/v2/REF30/configuration", device);
+        using var afterExpiry = await emulator.GetAsync("/api/v2/REF30/configuration", device, deviceHeaders: true);
 
         // Assert
         Assert.Equal(HttpStatusCode.OK, beforeExpiry.StatusCode);
         var error = await JsonAssert.EnhancedErrorAsync(afterExpiry, HttpStatusCode.Unauthorized, "invalid_access_token_client_application");
         Assert.Equal("application-registration", error.GetProperty("action").GetString());
         using var refreshed = await emulator.GetAsync(
-            "/api/v2/REF30/configuration", device with { AccessToken = await emulator.NewAccessTokenAsync(device.ClientId, device.ClientSecret) });
+            "/api/v2/REF30/configuration",
+            device with { AccessToken = await emulator.NewAccessTokenAsync(device.ClientId, device.ClientSecret) },
+            deviceHeaders: true);
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
     }
 }

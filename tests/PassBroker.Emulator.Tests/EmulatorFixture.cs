@@ -32,6 +32,8 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public EmulatorState State => (_emulator ?? throw new InvalidOperationException("The fixture has not started.")).State();
 
+    public IServiceProvider Services => (_emulator ?? throw new InvalidOperationException("The fixture has not started.")).Services;
+
     public async Task InitializeAsync()
     {
         _emulator = await EmulatorHost.StartAsync(Time);
@@ -58,8 +60,21 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return await Http.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> RequestTokenAsync(string? clientId, string? clientSecret, string? grantType = "client_credentials") =>
-        Http.PostAsync("/o/client/token", Form(("client_id", clientId), ("client_secret", clientSecret), ("grant_type", grantType)));
+    /// <summary>Asks DCR for a token with a form body and, unless told otherwise, the X-Device-Info the page requires.</summary>
+    public async Task<HttpResponseMessage> RequestTokenAsync(
+        string? clientId, string? clientSecret, string? grantType = "client_credentials", bool deviceInfo = true)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/o/client/token")
+        {
+            Content = Form(("client_id", clientId), ("client_secret", clientSecret), ("grant_type", grantType)),
+        };
+        if (deviceInfo)
+        {
+            request.Headers.Add("X-Device-Info", DeviceInfoHeader);
+        }
+
+        return await Http.SendAsync(request);
+    }
 
     /// <summary>Registers a new DCR client for a new device and fetches a token for it.</summary>
     public async Task<TestDevice> RegisterDeviceAsync(string? deviceId = null)

@@ -13,7 +13,7 @@ internal static class AuthenticateApi
     public static RouteGroupBuilder MapAuthenticateApi(this IEndpointRouteBuilder app)
     {
         // Opened in a user agent, possibly on another device, so there is no Authorization header.
-        var group = app.MapGroup("/api/v2/authenticate").AllowAnonymous();
+        var group = app.MapGroup("/api/v2/authenticate");
 
         group.MapGet("/{serviceProvider}/{code}", StartAuthentication);
 

@@ -1,14 +1,16 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Infrastructure;
 
 namespace PassBroker.Emulator.Configuration;
 
-/// <summary><c>GET /api/v2/{serviceProvider}/configuration</c>: the MVPD picker's data.</summary>
+/// <summary><c>GET /api/v2/{serviceProvider}/configuration</c>: the MVPD picker's data, per platform.</summary>
 internal static class ConfigurationApi
 {
+    private const string UnknownPlatform = "unknown";
+    private const string Unknown = "Unknown";
+    private const string SdkType = "html5";
+
     public static RouteGroupBuilder MapConfigurationApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapRestApiV2Group("configuration");
@@ -18,26 +20,21 @@ internal static class ConfigurationApi
         return group;
     }
 
-    public static JsonHttpResult<ConfigurationResponse> GetConfiguration(
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
-        IOptions<EmulatorOptions> options)
+    public static JsonHttpResult<ConfigurationResponse> GetConfiguration(RequestDevice device, IOptions<EmulatorOptions> options)
     {
         var settings = options.Value;
+        var platform = settings.Platforms.FirstOrDefault(p => p.Matches(device.Info));
+        var mvpds = platform is null ? settings.Mvpds : settings.Mvpds.Where(m => platform.Mvpds.Contains(m.Id, StringComparer.Ordinal));
         var requestor = new ProgrammerType(
             settings.ServiceProvider,
             settings.ServiceProviderName,
             [.. settings.Domains.Select(d => new DomainType(d.Name, d.MvpdInitiated))],
-            [.. settings.Mvpds.Select(MvpdType.From)]);
+            [.. mvpds.Select(MvpdType.From)]);
 
-        // The response is per platform; the only platform hint the emulator honours is X-Device-Info's osName.
-        return AdobeResults.Json(new ConfigurationResponse("unknown", "html5", OsName(deviceInfo), requestor));
+        return AdobeResults.Json(new ConfigurationResponse(
+            Field(device, "primaryHardwareType"), Field(device, "osName"), SdkType, platform?.Name ?? UnknownPlatform, requestor));
     }
 
-    private static string OsName(string? deviceInfo) =>
-        DeviceHeaders.TryParseDeviceInfo(deviceInfo, out var info)
-        && info.TryGetProperty("osName", out var os)
-        && os.ValueKind == JsonValueKind.String
-        && os.GetString() is { Length: > 0 } name
-            ? name
-            : "Unknown";
+    private static string Field(RequestDevice device, string key) =>
+        PlatformOptions.Read(device.Info, key) is { Length: > 0 } value ? value : Unknown;
 }

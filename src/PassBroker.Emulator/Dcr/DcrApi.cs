@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PassBroker.Emulator.Infrastructure;
 
 namespace PassBroker.Emulator.Dcr;
@@ -23,10 +22,9 @@ internal static class DcrApi
 
     public static Results<JsonHttpResult<ClientApplication>, JsonHttpResult<OAuthError>> RegisterClient(
         ClientRegistrationRequest request,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
         [AsParameters] EmulatorServices services)
     {
-        if (request.SoftwareStatement is null || !DeviceHeaders.TryParseDeviceInfo(deviceInfo, out _))
+        if (request.SoftwareStatement is null)
         {
             return Reject(services, OAuthError.InvalidRequest);
         }

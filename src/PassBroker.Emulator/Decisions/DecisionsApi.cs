@@ -25,37 +25,33 @@ internal static class DecisionsApi
         string serviceProvider,
         string mvpd,
         ResourcesRequest request,
-        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice requestDevice,
         [FromHeader(Name = AdobeHeaders.TempPassIdentity)] string? tempPassIdentity,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services) =>
-        Decide(DecisionKind.Preauthorize, serviceProvider, mvpd, request, new(deviceIdentifier, deviceInfo, tempPassIdentity), user, services);
+        Decide(DecisionKind.Preauthorize, new(serviceProvider, user.GetClientId(), requestDevice.DeviceId), mvpd, request, tempPassIdentity, services);
 
     /// <summary>The authoritative decision; a permit carries a fresh media token.</summary>
     public static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Authorize(
         string serviceProvider,
         string mvpd,
         ResourcesRequest request,
-        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice requestDevice,
         [FromHeader(Name = AdobeHeaders.TempPassIdentity)] string? tempPassIdentity,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services) =>
-        Decide(DecisionKind.Authorize, serviceProvider, mvpd, request, new(deviceIdentifier, deviceInfo, tempPassIdentity), user, services);
+        Decide(DecisionKind.Authorize, new(serviceProvider, user.GetClientId(), requestDevice.DeviceId), mvpd, request, tempPassIdentity, services);
 
     private static Results<JsonHttpResult<DecisionsResponse>, JsonHttpResult<EnhancedError>> Decide(
         DecisionKind kind,
-        string serviceProvider,
+        DeviceKey device,
         string mvpd,
         ResourcesRequest request,
-        DecisionHeaders headers,
-        ClaimsPrincipal user,
+        string? tempPassIdentity,
         EmulatorServices services)
     {
         var mvpdOptions = services.Settings.FindMvpd(mvpd);
-        if ((DeviceHeaders.Validate(headers.DeviceIdentifier, headers.DeviceInfo, out var deviceId, out _)
-            ?? (mvpdOptions is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)
+        if (((mvpdOptions is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)
             ?? (request.Problem is { } problem ? EnhancedErrors.InvalidResources(problem) : null)) is { } error)
         {
             return AdobeResults.Error(error);
@@ -70,13 +66,10 @@ internal static class DecisionsApi
             return AdobeResults.Error(EnhancedErrors.TooManyResources(resources.Count, max));
         }
 
-        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
         DecisionResponse[] decisions = mvpdOptions is { IsTempPass: true }
-            ? new TempPassDecisionMaker(device, mvpdOptions, kind, services).Decide(headers.TempPassIdentity, resources)
+            ? new TempPassDecisionMaker(device, mvpdOptions, kind, services).Decide(tempPassIdentity, resources)
             : [.. resources.Select(new DecisionMaker(device, mvpd, kind, services).Decide)];
         services.Logger.DecisionsAnswered(kind, mvpd, device.ClientId, decisions.Count(d => d.Authorized), decisions.Length);
         return AdobeResults.Json(new DecisionsResponse(decisions));
     }
-
-    private readonly record struct DecisionHeaders(string? DeviceIdentifier, string? DeviceInfo, string? TempPassIdentity);
 }

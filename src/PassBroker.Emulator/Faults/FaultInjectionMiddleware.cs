@@ -27,6 +27,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         var forwardedFor = ForwardedIp(context.Request.Headers["X-Forwarded-For"]);
         if (throttle.Enabled && forwardedFor is not null && AdobeThrottle.IsThrottledPath(context.Request.Path) && !throttle.TryPass(forwardedFor))
         {
+            context.Features.Set(new InjectedFaultFeature("throttled"));
             await WriteThrottledAsync(context, retryAfterSeconds: null);
             return;
         }
@@ -36,6 +37,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         {
             if (!FaultProfile.TryParse(header, out profile, out var error))
             {
+                context.Features.Set(new InjectedFaultFeature("bad-fault-header"));
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 await context.Response.WriteAsync(error);
                 return;
@@ -53,6 +55,11 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
         }
 
         logger.FaultInjected(fault, context.Request.Method, context.Request.Path);
+        if (fault != FaultKind.Latency)
+        {
+            context.Features.Set(new InjectedFaultFeature(fault.ToString()));
+        }
+
         switch (fault)
         {
             case FaultKind.Latency:

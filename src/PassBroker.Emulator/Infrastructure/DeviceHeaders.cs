@@ -7,26 +7,11 @@ namespace PassBroker.Emulator.Infrastructure;
 /// <summary>
 /// Parses <c>AP-Device-Identifier</c> and <c>X-Device-Info</c> (adobe-pass-v2.md sections 2.2 and 2.3).
 /// Lenient on input: any case for <c>fingerprint</c>, missing padding, URL-safe Base64, any set of device keys.
+/// <see cref="RequiredHeadersMiddleware"/> applies them to the routes whose page requires the headers.
 /// </summary>
 internal static class DeviceHeaders
 {
     private const string FingerprintType = "fingerprint";
-
-    /// <summary>Both device headers, as the endpoints that require them check them.</summary>
-    /// <returns>The enhanced error for the first bad header, or null when both are usable.</returns>
-    public static EnhancedError? Validate(
-        string? deviceIdentifierHeader, string? deviceInfoHeader, out string deviceId, out JsonElement deviceInfo)
-    {
-        deviceInfo = default;
-        if (!TryParseDeviceIdentifier(deviceIdentifierHeader, out var parsedId))
-        {
-            deviceId = "";
-            return EnhancedErrors.InvalidDeviceIdentifier();
-        }
-
-        deviceId = parsedId;
-        return TryParseDeviceInfo(deviceInfoHeader, out deviceInfo) ? null : EnhancedErrors.InvalidDeviceInfo();
-    }
 
     /// <summary>Reads <c>fingerprint &lt;Base64&gt;</c>; the decoded id is what profiles and sessions are bound to.</summary>
     public static bool TryParseDeviceIdentifier(string? header, [NotNullWhen(true)] out string? deviceId)

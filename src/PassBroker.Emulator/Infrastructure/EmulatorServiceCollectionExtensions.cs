@@ -32,7 +32,6 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(AccessTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
 
         return builder;
     }

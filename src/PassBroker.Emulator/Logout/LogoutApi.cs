@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Emulator.Mvpd;
 using PassBroker.Emulator.State;
@@ -27,16 +26,10 @@ internal static class LogoutApi
         string serviceProvider,
         string mvpd,
         string? redirectUrl,
-        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice requestDevice,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        if (DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _) is { } headerError)
-        {
-            return AdobeResults.Error(headerError);
-        }
-
         if (services.Settings.FindMvpd(mvpd) is not { } options)
         {
             return AdobeResults.Error(EnhancedErrors.InvalidMvpd(mvpd));
@@ -47,7 +40,7 @@ internal static class LogoutApi
             return AdobeResults.Error(EnhancedErrors.InvalidRedirectUrl());
         }
 
-        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        var device = new DeviceKey(serviceProvider, user.GetClientId(), requestDevice.DeviceId);
         services.State.RecordLogout();
         var logout = options.IsTempPass ? TempPassLogout(device, mvpd, services) : services.State.RemoveProfile(device, mvpd) switch
         {

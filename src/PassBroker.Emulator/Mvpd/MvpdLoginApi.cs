@@ -13,7 +13,7 @@ internal static class MvpdLoginApi
     public static RouteGroupBuilder MapMvpdLoginApi(this IEndpointRouteBuilder app)
     {
         // The MVPD is a third-party identity provider here; browsers and tests post its form without antiforgery tokens.
-        var group = app.MapGroup("/emulator/mvpd/{mvpd}/login").AllowAnonymous().DisableAntiforgery();
+        var group = app.MapGroup("/emulator/mvpd/{mvpd}/login").DisableAntiforgery();
 
         group.MapGet("", ShowLoginForm);
         group.MapPost("", SubmitLoginForm);

@@ -14,7 +14,7 @@ internal static class MvpdLogoutApi
     public static RouteGroupBuilder MapMvpdLogoutApi(this IEndpointRouteBuilder app)
     {
         // Opened in a user agent, without the app's Authorization header.
-        var group = app.MapGroup("/emulator/mvpd/{mvpd}/logout").AllowAnonymous();
+        var group = app.MapGroup("/emulator/mvpd/{mvpd}/logout");
 
         group.MapGet("", ShowLogoutPage);
 

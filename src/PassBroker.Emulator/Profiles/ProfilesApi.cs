@@ -23,37 +23,28 @@ internal static class ProfilesApi
 
     public static Results<JsonHttpResult<ProfilesResponse>, JsonHttpResult<EnhancedError>> GetProfiles(
         string serviceProvider,
-        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice requestDevice,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        if (DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _) is { } error)
-        {
-            return AdobeResults.Error(error);
-        }
-
-        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        var device = new DeviceKey(serviceProvider, user.GetClientId(), requestDevice.DeviceId);
         return AdobeResults.Json(ProfilesResponse.From([.. services.State.GetValidProfiles(device), .. TempPassProfiles.ForDevice(device, services)]));
     }
 
     public static Results<JsonHttpResult<ProfilesResponse>, JsonHttpResult<EnhancedError>> GetProfileForMvpd(
         string serviceProvider,
         string mvpd,
-        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice requestDevice,
         [FromHeader(Name = AdobeHeaders.TempPassIdentity)] string? tempPassIdentity,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        var mvpdOptions = services.Settings.FindMvpd(mvpd);
-        if ((DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out _)
-            ?? (mvpdOptions is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)) is { } error)
+        if (services.Settings.FindMvpd(mvpd) is not { } mvpdOptions)
         {
-            return AdobeResults.Error(error);
+            return AdobeResults.Error(EnhancedErrors.InvalidMvpd(mvpd));
         }
 
-        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        var device = new DeviceKey(serviceProvider, user.GetClientId(), requestDevice.DeviceId);
         if (mvpdOptions is { IsTempPass: true })
         {
             return TempPassProfiles.ForMvpd(device, mvpdOptions, tempPassIdentity, services);

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Emulator.Sessions.Devices;
 using PassBroker.Emulator.State;
@@ -24,25 +23,23 @@ internal static class SessionsApi
     public static Results<JsonHttpResult<SessionResponse>, JsonHttpResult<EnhancedError>> CreateSession(
         string serviceProvider,
         SessionParameters parameters,
-        [FromHeader(Name = AdobeHeaders.DeviceIdentifier)] string? deviceIdentifier,
-        [FromHeader(Name = AdobeHeaders.DeviceInfo)] string? deviceInfo,
+        RequestDevice requestDevice,
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        if ((DeviceHeaders.Validate(deviceIdentifier, deviceInfo, out var deviceId, out var info)
-            ?? Validate(parameters, services.Settings)) is { } error)
+        if (Validate(parameters, services.Settings) is { } error)
         {
             return AdobeResults.Error(error);
         }
 
-        var device = new DeviceKey(serviceProvider, user.GetClientId(), deviceId);
+        var device = new DeviceKey(serviceProvider, user.GetClientId(), requestDevice.DeviceId);
         if (parameters.Mvpd is { } mvpd && AuthorizeReason(device, mvpd, services) is { } reason)
         {
             services.Logger.SessionShortCircuited("authorize", reason, mvpd);
             return AdobeResults.Json(SessionResponses.Authorize(serviceProvider, mvpd, reason, RandomIds.NewOpaqueId(), resumed: null));
         }
 
-        var session = services.State.OpenSession(device, info, parameters, services.Settings.CodeLifetime, out var replacedCode);
+        var session = services.State.OpenSession(device, requestDevice.Info, parameters, services.Settings.CodeLifetime, out var replacedCode);
         if (replacedCode is not null)
         {
             services.Logger.CodeReplaced(replacedCode, session.Code);

@@ -27,7 +27,7 @@ internal static class TempPassResetApi
     {
         foreach (var version in (string[])["v3", "v2.1"])
         {
-            var group = app.MapGroup($"/reset-tempass/{version}").RequireAuthorization();
+            var group = app.MapGroup($"/reset-tempass/{version}");
             group.MapDelete("/reset", ResetByDevice);
             group.MapDelete("/reset/generic", ResetByKey);
         }

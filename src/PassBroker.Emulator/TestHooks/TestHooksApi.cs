@@ -10,7 +10,7 @@ internal static class TestHooksApi
 {
     public static RouteGroupBuilder MapTestHooksApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/emulator").AllowAnonymous();
+        var group = app.MapGroup("/emulator");
 
         group.MapGet("/health", GetHealth);
         group.MapGet("/stats", GetStats);

@@ -3,10 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.DevHost;
+using PassBroker.Http.Tests.Contract;
 using PassBroker.TestHelpers.Azurite;
 using PassBroker.TestHelpers.Fakes;
 using PassBroker.TestHelpers.Hosting;
@@ -34,12 +36,22 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     private string[] _settings = [];
     private Action<WebApplicationBuilder>? _configure;
 
-    private PassBrokerApplication(AzuriteFixture azurite, TimeProvider clock, RunningApp emulator)
+    private PassBrokerApplication(AzuriteFixture azurite, TimeProvider clock, RunningApp emulator, UpstreamExchangeRecorder upstream)
     {
         _azurite = azurite;
         Clock = clock;
         Emulator = emulator;
+        Upstream = upstream;
     }
+
+    /// <summary>Every exchange that reached the emulator's Adobe APIs, recorded at its door.</summary>
+    public UpstreamExchangeRecorder Upstream { get; }
+
+    /// <summary>
+    /// Whether <see cref="DisposeAsync"/> checks the recorded exchanges against Adobe's contract (<see cref="UpstreamContract"/>).
+    /// On for every test: a test turns it off only with a reason stated where it does.
+    /// </summary>
+    public bool ChecksUpstreamContract { get; set; } = true;
 
     /// <summary>The clock DevHost and emulator share: a <see cref="FakeTimeProvider"/> unless started in real time.</summary>
     public TimeProvider Clock { get; }
@@ -78,9 +90,10 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         AzuriteFixture azurite, TimeProvider clock, Action<WebApplicationBuilder>? configure, string[] settings)
     {
         var forEmulator = settings.Where(IsEmulatorSetting).ToArray();
-        var emulator = await EmulatorHost.StartOnClockAsync(clock,
+        var upstream = new UpstreamExchangeRecorder();
+        var emulator = await EmulatorHost.StartOnClockAsync(clock, services => services.AddSingleton<IStartupFilter>(upstream),
             [$"--Emulator:MetadataEncryption:Certificate={TestCertificates.Primary.PublicDerBase64}", .. forEmulator]);
-        var app = new PassBrokerApplication(azurite, clock, emulator)
+        var app = new PassBrokerApplication(azurite, clock, emulator, upstream)
         {
             _settings = settings.Where(s => !IsEmulatorSetting(s)).ToArray(),
             _configure = configure,
@@ -209,10 +222,15 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         await Task.Delay(50);
     }
 
+    /// <summary>Stops both hosts, then checks every upstream exchange of the run against Adobe's contract.</summary>
     public async ValueTask DisposeAsync()
     {
         await DevHost.DisposeAsync();
         await Emulator.DisposeAsync();
+        if (ChecksUpstreamContract)
+        {
+            UpstreamContract.ForTests.Check(Upstream.Exchanges).AssertKept();
+        }
     }
 
     private sealed record RegistrationBody(string DeviceKey, string DeviceToken);
