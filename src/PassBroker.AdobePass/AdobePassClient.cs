@@ -11,9 +11,9 @@ using PassBroker.Core.Upstream;
 namespace PassBroker.AdobePass;
 
 /// <summary>
-/// Core's <see cref="IAdobePassClient"/> over the Refit clients. Each call names the headers Adobe's spec lists for
-/// that operation: the code-based calls carry only the token (they are usable from a second screen), the others
-/// identify the device as well.
+/// Core's <see cref="IAdobePassClient"/> over the Refit clients. Each call names the headers Adobe's API page lists for
+/// that operation (where the page and the OpenAPI differ, the page: docs/adobe-pass-conformance.md): the code-based calls
+/// carry only the token (they are usable from a second screen), the others identify the device as well.
 /// </summary>
 internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, TempPassResetClient resets, IOptions<AdobePassOptions> options) : IAdobePassClient
 {

@@ -6,7 +6,8 @@ namespace PassBroker.AdobePass.V2;
 
 /// <summary>
 /// Adobe Pass REST API V2 (<c>rest-api-v2.openapi.json</c>), relative to the Adobe Pass host. Which device headers each
-/// call carries is decided by the caller's <see cref="UpstreamCall"/>, following the spec's header list per operation.
+/// call carries is decided by the caller's <see cref="UpstreamCall"/>, following Adobe's API pages per operation
+/// (docs/adobe-pass-conformance.md lists where they differ from the OpenAPI).
 /// </summary>
 [Headers("Accept: application/json;charset=utf-8")]
 public interface IRestApiV2
