@@ -11,7 +11,7 @@ namespace PassBroker.Storage.Devices;
 /// A row of the <c>devices</c> table: PartitionKey = escaped device key, RowKey = <see cref="Row"/>.
 /// <see cref="ClientSecret"/> and <see cref="AccessToken"/> are sealed (<see cref="SecretSealer"/>); the rest is clear.
 /// </summary>
-internal sealed class DeviceEntity : ITableEntity
+internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
 {
     public const string Row = "device";
 
@@ -38,38 +38,36 @@ internal sealed class DeviceEntity : ITableEntity
     public static async Task<DeviceEntity> FromAsync(DeviceRecord device, SecretSealer sealer, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(device.DeviceKey);
-        return new DeviceEntity
+        var entity = new DeviceEntity
         {
             PartitionKey = partition,
             ETag = device.ETag is null ? default : new ETag(device.ETag),
             DeviceId = device.DeviceId,
             Info = JsonSerializer.Serialize(device.Info, StorageJsonContext.Default.DeviceInfo),
-            ClientId = device.Credentials.ClientId,
-            ClientSecret = await sealer.SealAsync(device.Credentials.ClientSecret, Context(partition, nameof(ClientSecret)), cancellationToken),
-            AccessToken = device.AccessToken is { } token
-                ? await sealer.SealAsync(token.Value, Context(partition, nameof(AccessToken)), cancellationToken)
-                : null,
-            AccessTokenExpiresAt = device.AccessToken?.ExpiresAt,
             DeviceTokenHash = device.DeviceTokenHash,
             RegisteredAt = device.RegisteredAt,
             TempPassIdentity = device.TempPassIdentity,
         };
+        await entity.SealClientAsync(device.Credentials, device.AccessToken, sealer, column => Context(partition, column), cancellationToken);
+        return entity;
     }
 
-    public async Task<DeviceRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken) => new()
+    public async Task<DeviceRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken)
     {
-        DeviceKey = TableKeys.Unescape(PartitionKey),
-        DeviceId = DeviceId,
-        Info = JsonSerializer.Deserialize(Info, StorageJsonContext.Default.DeviceInfo) ?? new DeviceInfo(),
-        Credentials = new ClientCredentials(ClientId, await sealer.OpenAsync(ClientSecret, Context(PartitionKey, nameof(ClientSecret)), cancellationToken)),
-        AccessToken = AccessToken is null
-            ? null
-            : new AccessToken(await sealer.OpenAsync(AccessToken, Context(PartitionKey, nameof(AccessToken)), cancellationToken), AccessTokenExpiresAt ?? default),
-        DeviceTokenHash = DeviceTokenHash,
-        RegisteredAt = RegisteredAt,
-        TempPassIdentity = TempPassIdentity,
-        ETag = ETag.ToString(),
-    };
+        var (credentials, token) = await this.OpenClientAsync(sealer, column => Context(PartitionKey, column), cancellationToken);
+        return new()
+        {
+            DeviceKey = TableKeys.Unescape(PartitionKey),
+            DeviceId = DeviceId,
+            Info = JsonSerializer.Deserialize(Info, StorageJsonContext.Default.DeviceInfo) ?? new DeviceInfo(),
+            Credentials = credentials,
+            AccessToken = token,
+            DeviceTokenHash = DeviceTokenHash,
+            RegisteredAt = RegisteredAt,
+            TempPassIdentity = TempPassIdentity,
+            ETag = ETag.ToString(),
+        };
+    }
 
     /// <summary>Where a sealed property of the row with this partition lives (its associated data).</summary>
     /// <param name="partition">The escaped device key.</param>

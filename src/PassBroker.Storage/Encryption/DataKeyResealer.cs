@@ -2,7 +2,6 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using PassBroker.Core.Errors;
-using PassBroker.Storage.Devices;
 using PassBroker.Storage.Tables;
 
 namespace PassBroker.Storage.Encryption;
@@ -16,7 +15,7 @@ namespace PassBroker.Storage.Encryption;
 internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer, IDataKeyProvider keys, ILogger<DataKeyResealer> logger)
     : IDataKeyResealer
 {
-    private static readonly string[] Columns = [nameof(DeviceEntity.ClientSecret), nameof(DeviceEntity.AccessToken)];
+    private static readonly string[] Columns = SealedClientRow.SealedColumns;
 
     public async Task<ResealReport> ResealAsync(string? continuation, int maxRows, CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using PassBroker.Core.Devices;
 using PassBroker.Core.Management;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
@@ -11,10 +10,11 @@ namespace PassBroker.Storage.Management;
 /// <summary>
 /// The management client's one row, in the <c>devices</c> table next to the clients it resembles: PartitionKey
 /// <see cref="Partition"/>, RowKey <see cref="Row"/>. A device row's RowKey is always <see cref="DeviceEntity.Row"/>, so
-/// the two never meet whatever the partition (and device keys are 32 hex digits besides). The sealed columns have the
-/// device row's names, so <see cref="DataKeyResealer"/>'s pass over the table moves this row to a new key as well.
+/// the two never meet whatever the partition (and device keys are 32 hex digits besides). Its client columns are a
+/// device row's (<see cref="ISealedClientRow"/>), so <see cref="DataKeyResealer"/>'s pass over the table moves this row
+/// to a new key as well.
 /// </summary>
-internal sealed class ManagementClientEntity : ITableEntity
+internal sealed class ManagementClientEntity : ITableEntity, ISealedClientRow
 {
     public const string Partition = "passbroker";
     public const string Row = "management-client";
@@ -33,25 +33,18 @@ internal sealed class ManagementClientEntity : ITableEntity
     public DateTimeOffset? AccessTokenExpiresAt { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
-    public static async Task<ManagementClientEntity> FromAsync(ManagementClientRecord client, SecretSealer sealer, CancellationToken cancellationToken) => new()
+    public static async Task<ManagementClientEntity> FromAsync(ManagementClientRecord client, SecretSealer sealer, CancellationToken cancellationToken)
     {
-        ETag = client.ETag is null ? default : new ETag(client.ETag),
-        ClientId = client.Credentials.ClientId,
-        ClientSecret = await sealer.SealAsync(client.Credentials.ClientSecret, Context(nameof(ClientSecret)), cancellationToken),
-        AccessToken = client.AccessToken is { } token ? await sealer.SealAsync(token.Value, Context(nameof(AccessToken)), cancellationToken) : null,
-        AccessTokenExpiresAt = client.AccessToken?.ExpiresAt,
-        RegisteredAt = client.RegisteredAt,
-    };
+        var entity = new ManagementClientEntity { ETag = client.ETag is null ? default : new ETag(client.ETag), RegisteredAt = client.RegisteredAt };
+        await entity.SealClientAsync(client.Credentials, client.AccessToken, sealer, Context, cancellationToken);
+        return entity;
+    }
 
-    public async Task<ManagementClientRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken) => new()
+    public async Task<ManagementClientRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken)
     {
-        Credentials = new ClientCredentials(ClientId, await sealer.OpenAsync(ClientSecret, Context(nameof(ClientSecret)), cancellationToken)),
-        AccessToken = AccessToken is null
-            ? null
-            : new AccessToken(await sealer.OpenAsync(AccessToken, Context(nameof(AccessToken)), cancellationToken), AccessTokenExpiresAt ?? default),
-        RegisteredAt = RegisteredAt,
-        ETag = ETag.ToString(),
-    };
+        var (credentials, token) = await this.OpenClientAsync(sealer, Context, cancellationToken);
+        return new() { Credentials = credentials, AccessToken = token, RegisteredAt = RegisteredAt, ETag = ETag.ToString() };
+    }
 
     /// <summary>Where a sealed property of this row lives (its associated data).</summary>
     /// <param name="property">The property's name.</param>
