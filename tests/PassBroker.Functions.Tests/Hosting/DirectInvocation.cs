@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Abstractions;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PassBroker.Functions.Tests.Hosting;
 
@@ -18,19 +14,13 @@ internal static class DirectInvocation
     public static async Task<HttpContext> InvokeAsync(
         this CompiledFunction function, IServiceProvider functionsApp, DurableTaskClient durableClient, Action<HttpRequest>? request = null)
     {
-        await using var invocation = functionsApp.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = invocation.ServiceProvider };
+        var context = new DefaultHttpContext();
         context.Request.Method = function.HttpMethods.First();
         context.Request.Path = "/" + function.HttpTrigger!.Route!.Replace("{code}", "ABC123", StringComparison.Ordinal);
         context.Response.Body = new MemoryStream();
         request?.Invoke(context.Request);
-        var arguments = function.Method.GetParameters()
-            .Select(p => p.ParameterType == typeof(HttpRequest) ? context.Request : p.ParameterType == typeof(DurableTaskClient) ? (object)durableClient : null)
-            .ToArray();
 
-        var result = await (Task<IActionResult>)function.Method.Invoke(function.Activate(invocation.ServiceProvider), arguments)!;
-        // What the worker's proxying middleware does with the returned result.
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+        await FunctionsHttpServer.InvokeAsync(function, context, functionsApp, durableClient);
         context.Response.Body.Position = 0;
         return context;
     }

@@ -35,7 +35,12 @@ internal static class FunctionsHttpServer
             return app;
         });
 
-    private static async Task InvokeAsync(CompiledFunction function, HttpContext context, IServiceProvider functionsApp, DurableTaskClient durableClient)
+    /// <summary>
+    /// Invokes <paramref name="function"/> for <paramref name="context"/> as the worker does: the invocation's services
+    /// as request services, the class made by constructor injection, the parameters bound, the returned
+    /// <see cref="IActionResult"/> executed as the worker's proxying middleware executes it.
+    /// </summary>
+    public static async Task InvokeAsync(CompiledFunction function, HttpContext context, IServiceProvider functionsApp, DurableTaskClient durableClient)
     {
         await using var invocation = functionsApp.CreateAsyncScope();
         context.RequestServices = invocation.ServiceProvider;
