@@ -5,6 +5,7 @@ using PassBroker.Functions.Edge;
 using PassBroker.Functions.Telemetry;
 using PassBroker.Functions.Workflow;
 using PassBroker.Http;
+using PassBroker.Http.Edge;
 
 namespace PassBroker.Functions;
 
@@ -23,6 +24,10 @@ internal static class FunctionsApp
 
         // PassBroker: the same registrations as the DevHost
         builder.AddPassBroker();
+
+        // The Functions host is the platform's hop in front of the worker: it forwards each request over loopback with
+        // X-Forwarded-For set to the caller it saw. Trusted unless Http:PlatformProxy says otherwise (see PlatformProxy).
+        builder.Services.PostConfigure<HttpOptions>(http => http.PlatformProxy ??= PlatformProxy.FunctionsHost);
 
         // Host and worker spans as one trace; Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is set
         builder.AddFunctionsTelemetry();

@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +11,7 @@ using PassBroker.Http.Decisions;
 using PassBroker.Http.Devices;
 using PassBroker.Http.Edge;
 using PassBroker.Http.Health;
+using PassBroker.Http.Limits;
 using PassBroker.Http.Logout;
 using PassBroker.Http.Mvpds;
 using PassBroker.Http.Pages;
@@ -26,7 +25,7 @@ namespace PassBroker.Http;
 
 public static class HttpExtensions
 {
-    /// <summary>The HTTP surface's services: options, JSON settings, Problem Details, forwarded headers.</summary>
+    /// <summary>The HTTP surface's services: options, JSON settings, Problem Details, client limits.</summary>
     public static IHostApplicationBuilder AddPassBrokerHttp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -42,31 +41,24 @@ public static class HttpExtensions
         });
         builder.Services.AddOptions<SecondScreenOptions>().BindConfiguration(SecondScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CodeEntryLimiter>();
+        builder.Services.AddSingleton<CodeEntryGuard>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<PassBrokerExceptionHandler>();
-        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpOptions>>((forwarded, http) =>
-        {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            forwarded.ForwardLimit = 1;
-            foreach (var proxy in http.Value.KnownProxies)
-            {
-                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
-            if (http.Value.TrustForwardedHeadersFromAnyProxy)
-            {
-                forwarded.KnownIPNetworks.Clear();
-                forwarded.KnownProxies.Clear();
-            }
-        });
+        // Who may name the client's address, and the one key every per-client limit counts by (Edge/TrustedProxies).
+        builder.Services.AddSingleton<ClientAddressGroups>();
+        builder.Services.AddSingleton<SecurityEvents>();
+        builder.Services.AddOptions<LimitsOptions>().BindConfiguration(LimitsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<EdgeLimits>();
         return builder;
     }
 
     /// <summary>The middleware both hosts need in front of the routes.</summary>
     public static IApplicationBuilder UsePassBrokerHttp(this IApplicationBuilder app)
     {
-        app.UseForwardedHeaders();
+        // PassBroker's own trust list, not the shared ForwardedHeadersOptions (see TrustedProxies).
+        app.UseForwardedHeaders(TrustedProxies.ForwardedHeadersOptions(app.ApplicationServices.GetRequiredService<IOptions<HttpOptions>>().Value));
         app.UsePassBrokerLogScope();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => StatusProblem(context.HttpContext));

@@ -8,6 +8,8 @@ using Microsoft.Net.Http.Headers;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Secrets;
+using PassBroker.Http.Edge;
+using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Http.Admin;
 
@@ -23,17 +25,17 @@ public static class AdminAuthentication
 
     public static async Task RequireAdminAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var services = request.HttpContext.RequestServices;
         var header = request.Headers[HeaderNames.Authorization].ToString().Trim();
         if (header.Length == 0)
         {
-            throw new PassBrokerException(401, MissingCode, "An admin credential is required.", "Send 'Authorization: Bearer <admin key>'.");
+            throw Refused(request.HttpContext, new PassBrokerException(401, MissingCode, "An admin credential is required.", "Send 'Authorization: Bearer <admin key>'."));
         }
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
         if (DeviceTokens.TryParse(presented, out _, out _))
         {
-            throw new PassBrokerException(403, DeviceTokenCode, "Device tokens cannot call admin routes.", "Use the admin credential.");
+            throw Refused(request.HttpContext, new PassBrokerException(403, DeviceTokenCode, "Device tokens cannot call admin routes.", "Use the admin credential."));
         }
-        var services = request.HttpContext.RequestServices;
         var secretName = services.GetRequiredService<IOptions<AdminOptions>>().Value.ApiKeySecret;
         var expected = await services.GetRequiredService<ISecretStore>().GetAsync(secretName, cancellationToken);
         if (expected is not { Length: >= AdminOptions.MinimumKeyLength })
@@ -44,8 +46,17 @@ public static class AdminAuthentication
         }
         if (!CryptographicOperations.FixedTimeEquals(Digest(presented), Digest(expected)))
         {
-            throw new PassBrokerException(401, InvalidCode, "The admin credential is not valid.");
+            throw Refused(request.HttpContext, new PassBrokerException(401, InvalidCode, "The admin credential is not valid."));
         }
+    }
+
+    // A caller's credential refused: a security event (key guessing shows as a rate of these), never with what was sent.
+    // Not for an unusable configured key: that is the operators' fault, logged as such above.
+    private static PassBrokerException Refused(HttpContext context, PassBrokerException refusal)
+    {
+        var services = context.RequestServices;
+        services.GetRequiredService<SecurityEvents>().AdminCredentialRefused(services.GetRequiredService<ClientAddressGroups>().Of(context), refusal.Code);
+        return refusal;
     }
 
     // Digests of equal length, so the comparison time does not depend on the key's length either.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Http.Edge;
+using PassBroker.Http.Limits;
 using PassBroker.Http.OpenApi;
 using PassBroker.Http.Telemetry;
 
@@ -24,8 +25,10 @@ public static class DevicesApi
 
     /// <summary>Registers the device (201), or registers a known device again (200: same DCR client, new device token).</summary>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
-        HttpRequest request, DeviceRegistration registration, CancellationToken cancellationToken)
+        HttpRequest request, DeviceRegistration registration, EdgeLimits limits, CancellationToken cancellationToken)
     {
+        // Before the body is even read: every registration may create a DCR client at Adobe.
+        limits.AdmitRegistration(request.HttpContext);
         var body = await JsonBody.ReadAsync<RegisterDeviceRequest>(request, cancellationToken);
         var result = await registration.RegisterAsync(body.DeviceId, body.DeviceInfo, ClientEndpoints.From(request.HttpContext), cancellationToken);
         RequestLogScope.SetDevice(request.HttpContext, result.DeviceKey);

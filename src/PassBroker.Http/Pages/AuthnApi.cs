@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using PassBroker.Core.Errors;
 using PassBroker.Core.SecondScreen;
 using PassBroker.Core.Upstream;
@@ -48,8 +47,8 @@ public static class AuthnApi
     public static IResult Show(HttpRequest request) =>
         HtmlPage.Result(AuthnPages.CodeForm(TypedCodes.Normalize(request.Query["code"].FirstOrDefault()), error: null));
 
-    public static Task<IResult> EnterCodeAsync(HttpRequest request, SecondScreenService secondScreen, CodeEntryLimiter limiter, ILoggerFactory logs) =>
-        HandleAsync(request, limiter, logs, async (form, browser, ct) =>
+    public static Task<IResult> EnterCodeAsync(HttpRequest request, SecondScreenService secondScreen, CodeEntryGuard guard) =>
+        HandleAsync(request, guard, async (form, browser, ct) =>
         {
             var typed = form["code"].FirstOrDefault();
             if (string.IsNullOrWhiteSpace(typed))
@@ -61,14 +60,14 @@ public static class AuthnApi
                 return Page(AuthnPages.CodeForm(typed, "A code has only letters and digits. Check the code on your TV and try again."),
                     StatusCodes.Status400BadRequest);
             }
-            return Render(await secondScreen.EnterCodeAsync(typed, browser, ct), typed);
+            return Render(guard.Observe(await secondScreen.EnterCodeAsync(typed, browser, ct), request.HttpContext), typed);
         });
 
-    public static Task<IResult> ChooseProviderAsync(HttpRequest request, SecondScreenService secondScreen, CodeEntryLimiter limiter, ILoggerFactory logs) =>
-        HandleAsync(request, limiter, logs, async (form, browser, ct) =>
+    public static Task<IResult> ChooseProviderAsync(HttpRequest request, SecondScreenService secondScreen, CodeEntryGuard guard) =>
+        HandleAsync(request, guard, async (form, browser, ct) =>
         {
             var typed = form["code"].FirstOrDefault();
-            return Render(await secondScreen.ChooseMvpdAsync(typed, form["mvpd"].FirstOrDefault(), browser, ct), typed);
+            return Render(guard.Observe(await secondScreen.ChooseMvpdAsync(typed, form["mvpd"].FirstOrDefault(), browser, ct), request.HttpContext), typed);
         });
 
     private static IResult Render(SecondScreenStep step, string? typed) => step.Outcome switch
@@ -83,7 +82,7 @@ public static class AuthnApi
         _ => Page(AuthnPages.CodeForm(TypedCodes.Normalize(typed) ?? typed, AuthnPages.InvalidCodeMessage), StatusCodes.Status400BadRequest),
     };
 
-    private static async Task<IResult> HandleAsync(HttpRequest request, CodeEntryLimiter limiter, ILoggerFactory logs,
+    private static async Task<IResult> HandleAsync(HttpRequest request, CodeEntryGuard guard,
         Func<IFormCollection, Core.Devices.ClientEndpoint, CancellationToken, Task<IResult>> handle)
     {
         if (request.Headers["Sec-Fetch-Site"] == "cross-site")
@@ -93,7 +92,7 @@ public static class AuthnApi
                 StatusCodes.Status403Forbidden);
         }
         var browser = ClientEndpoints.From(request.HttpContext);
-        if (limiter.TryEnter(browser.IpAddress) is { } wait)
+        if (guard.TryEnter(request.HttpContext) is { } wait)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -112,7 +111,7 @@ public static class AuthnApi
         }
         catch (Exception e) when (e is AdobePassException or StoreUnavailableException)
         {
-            logs.CreateLogger(typeof(AuthnApi)).SecondScreenDependencyFailed(e.GetType().Name, e.Message);
+            guard.Logger.SecondScreenDependencyFailed(e.GetType().Name, e.Message);
             request.HttpContext.Response.Headers.RetryAfter = "30";
             return Page(AuthnPages.Message("Try again soon", "We can't sign you in right now",
                 "The sign-in service isn't answering. Please try again in a minute.", tryAgainLink: true),

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace PassBroker.Http.Pages;
 
 /// <summary>
-/// Limits code submissions per client IP, so the page cannot be used to guess codes. In-process (System.Threading
+/// Limits code submissions per client (its address group: an IPv4 address or an IPv6 /64), so the page cannot be used to guess codes. In-process (System.Threading
 /// .RateLimiting) rather than ASP.NET Core's middleware, so it works the same in the Functions host, where our handlers
 /// run without the DevHost's pipeline; each instance counts on its own, which still bounds guessing per instance.
 /// </summary>
@@ -27,9 +27,10 @@ public sealed class CodeEntryLimiter : IDisposable
     }
 
     /// <returns>Null when the attempt may go ahead, else how long the client must wait.</returns>
-    public TimeSpan? TryEnter(string clientIp)
+    /// <param name="clientGroup">The client's key (<see cref="Edge.ClientAddressGroups"/>).</param>
+    public TimeSpan? TryEnter(string clientGroup)
     {
-        using var lease = _limiter.AttemptAcquire(clientIp);
+        using var lease = _limiter.AttemptAcquire(clientGroup);
         if (lease.IsAcquired)
         {
             return null;

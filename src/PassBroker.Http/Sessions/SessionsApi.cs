@@ -10,6 +10,7 @@ using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Edge;
+using PassBroker.Http.Limits;
 using PassBroker.Http.OpenApi;
 using PassBroker.Http.Pages;
 
@@ -36,9 +37,12 @@ public static class SessionsApi
     /// <summary>Starts a sign-in: 202 with the code while the user has to log in, 200 when Adobe says none is needed.</summary>
     public static async Task<Results<Accepted<SessionResponse>, Ok<SessionResponse>>> StartAsync(
         HttpRequest request, DeviceAuthenticator authenticator, SignInService signIns, IOptions<SecondScreenOptions> secondScreen,
-        CancellationToken cancellationToken)
+        EdgeLimits limits, CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
+        // After authentication (a stranger's request starts nothing), before Adobe is asked: each start polls Adobe for
+        // up to SignIn:MaxDuration.
+        limits.AdmitSignIn(request.HttpContext);
         var body = await JsonBody.ReadOptionalAsync(request, new StartSessionRequest(null), cancellationToken);
         var start = await signIns.StartAsync(device, body.Mvpd, ClientEndpoints.From(request.HttpContext), cancellationToken);
         var response = start.ToResponse();

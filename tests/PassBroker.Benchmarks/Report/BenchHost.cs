@@ -82,6 +82,11 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Secrets:Values:software-statement=dev-software-statement",
             // Adobe's per-IP budget is 1 request/s: paced, a load run would measure the pacer's 429s, not PassBroker.
             "--AdobePass:Pacing:Enabled=false",
+            // Likewise PassBroker's own per-client limits: every simulated device calls from loopback.
+            "--Limits:RegistrationsPerClient=100000",
+            "--Limits:RegistrationsPerInstance=1000000",
+            "--Limits:SignInsPerClient=100000",
+            "--Limits:SignInsPerInstance=1000000",
             $"--Storage:ConnectionString={_azurite.ConnectionString}",
             $"--Storage:TablePrefix={_tablePrefix}",
             "--Storage:DataKeys:Current=bench1",

@@ -19,6 +19,9 @@ public sealed class BothHostsFixture : IAsyncLifetime
 
     public RunningApp Emulator { get; private set; } = null!;
 
+    /// <summary>The Azurite both hosts store in, for a test that builds a Functions app of its own.</summary>
+    internal string StorageConnectionString => _azurite.ConnectionString;
+
     /// <summary>The Functions app's own services (built, not started: see <see cref="FunctionsAppHost"/>).</summary>
     internal IHost FunctionsApp { get; private set; } = null!;
 

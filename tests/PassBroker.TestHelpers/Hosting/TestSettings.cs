@@ -13,6 +13,9 @@ public static class TestSettings
     public const string DataKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
     public const string SoftwareStatement = "dev-software-statement";
 
+    /// <summary>The first of <c>Http:KnownProxies</c>: loopback, where the tests' clients call from.</summary>
+    public const string KnownProxySetting = "Http:KnownProxies:0";
+
     /// <summary>On the resource deny list (<c>Rules:ResourceAccess:Deny</c>).</summary>
     public const string BlockedResource = "blocked-title";
 
@@ -45,6 +48,14 @@ public static class TestSettings
             ["Rules:ResourceAccess:Deny:0"] = BlockedResource,
             // Every test device shares one IP, so Adobe's per-IP budget would pace unrelated tests; the fault matrix turns it on.
             ["AdobePass:Pacing:Enabled"] = "false",
+            // The tests' HTTP client stands in for a front end: it names each device's address in X-Forwarded-For, which
+            // PassBroker believes only from a configured proxy (the edge tests replace this entry to see it ignored).
+            [KnownProxySetting] = "127.0.0.1",
+            // Tests register and sign in hundreds of devices from that one address; the limits' own tests set small values.
+            ["Limits:RegistrationsPerClient"] = "100000",
+            ["Limits:RegistrationsPerInstance"] = "1000000",
+            ["Limits:SignInsPerClient"] = "100000",
+            ["Limits:SignInsPerInstance"] = "1000000",
         };
     }
 
