@@ -39,7 +39,8 @@ public sealed class DataKeyResealEndToEndTests(AzuriteFixture azurite) : IAsyncL
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var report = await response.Content.ReadFromJsonAsync<JsonElement>();
             reports.Add(report);
-            continuation = report.TryGetProperty("continuation", out var next) ? next.GetString() : null;
+            // Always present, null on the last page: the README tells operators to loop until it is null.
+            continuation = report.GetProperty("continuation").GetString();
         }
         while (continuation is not null);
 
