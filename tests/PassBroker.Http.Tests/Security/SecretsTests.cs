@@ -62,7 +62,7 @@ public sealed partial class SecretsTests(AzuriteFixture azurite) : IAsyncLifetim
     public async Task EveryLogLineAndStoredRow_AfterATourOfEveryRoute_HoldsNoSecret()
     {
         var (a, tokenA, keyA) = await _app.RegisterDeviceAsync("tour-tv-a");
-        var (_, rotatedA, _) = await _app.RegisterDeviceAsync("tour-tv-a"); // the first token is rotated out
+        var (_, rotatedA, _) = await _app.ReRegisterDeviceAsync("tour-tv-a", tokenA); // the first token is rotated out
         using var a2 = _app.CreateClient(rotatedA);
         var (b, tokenB, keyB) = await _app.RegisterDeviceAsync("tour-tv-b");
         await a2.GetAsync("/api/mvpds");
