@@ -5,8 +5,9 @@ using PassBroker.Core.Upstream;
 namespace PassBroker.Core;
 
 /// <summary>
-/// Core's log events (EventId 1000-1999). Devices are named by their device key (a hash), never by device id,
-/// and no token, secret, authentication code or e-mail is ever a parameter here.
+/// Core's log events (EventId 1000-1999). Devices are named by their device key (random per installation, see
+/// <see cref="Devices.DeviceKeys"/>), never by device id, and no token, secret, authentication code or e-mail is ever a
+/// parameter here.
 /// </summary>
 internal static partial class Log
 {
@@ -52,6 +53,14 @@ internal static partial class Log
 
     [LoggerMessage(1501, LogLevel.Information, "Adobe refused the code of device {DeviceKey}, typed on a second screen")]
     public static partial void SecondScreenCodeRejected(this ILogger logger, string deviceKey);
+
+    // Security events of registration: a token is proof of an installation, a device id is not. Neither the id nor
+    // the token appears; the key named is the one of the installation whose valid token was presented.
+    [LoggerMessage(1700, LogLevel.Warning, "Re-registration refused: the device token of {DeviceKey} was presented with another device id")]
+    public static partial void ReRegistrationWithOtherDeviceId(this ILogger logger, string deviceKey);
+
+    [LoggerMessage(1701, LogLevel.Warning, "Re-registration refused: the device token presented is not valid")]
+    public static partial void ReRegistrationWithInvalidToken(this ILogger logger);
 
     // The attribute name and the reason only: the value is the user's data.
     [LoggerMessage(1600, LogLevel.Warning, "Attribute {Attribute} of the {Mvpd} profile stays encrypted: {Reason}")]

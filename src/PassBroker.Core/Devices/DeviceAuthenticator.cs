@@ -35,8 +35,11 @@ public sealed class DeviceAuthenticator(IDeviceStore devices, DeviceRecordCopies
         return device;
     }
 
-    // One answer for every kind of bad token, so a caller learns nothing about which devices exist.
-    private static PassBrokerException InvalidToken() =>
+    /// <summary>
+    /// One answer for every kind of bad token (and for a token presented with another device id at registration), so a
+    /// caller learns nothing about which devices exist.
+    /// </summary>
+    public static PassBrokerException InvalidToken() =>
         new(401, ErrorCodes.InvalidDeviceToken, "The device token is not valid.",
-            "Register the device again with POST /api/devices to get a new token.");
+            "Register with POST /api/devices without a token to get a new one (as a new installation: the user signs in again).");
 }

@@ -6,7 +6,7 @@ namespace PassBroker.Core.Telemetry;
 /// PassBroker's own trace source and the attribute names its spans and metrics share. Spans come from here only
 /// where ASP.NET Core and HttpClient instrumentation give none (the polling run, the decisions fetch, the upstream
 /// call as PassBroker sees it). Attribute values never hold a token, a secret, an authentication code's owner or an
-/// e-mail: devices are named by their device key, which is already a hash of the device id.
+/// e-mail: devices are named by their device key, which does not reveal the device id (see <see cref="Devices.DeviceKeys"/>).
 /// </summary>
 public static class PassBrokerTelemetry
 {

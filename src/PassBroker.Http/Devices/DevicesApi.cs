@@ -16,6 +16,7 @@ public static class DevicesApi
     public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes)
     {
         routes.MapPost(Routes.Devices, RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
+            .AcceptsDeviceToken()
             .JsonBody<RegisterDeviceRequest>()
             .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
             .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable)
@@ -23,14 +24,19 @@ public static class DevicesApi
         return routes;
     }
 
-    /// <summary>Registers the device (201), or registers a known device again (200: same DCR client, new device token).</summary>
+    /// <summary>
+    /// Without a device token: registers a new installation (201: its own device key, DCR client and token), whatever
+    /// the device id. With the installation's current device token and its device id: registers it again (200: same DCR
+    /// client, new device token; the presented one stops working).
+    /// </summary>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
         HttpRequest request, DeviceRegistration registration, EdgeLimits limits, CancellationToken cancellationToken)
     {
         // Before the body is even read: every registration may create a DCR client at Adobe.
         limits.AdmitRegistration(request.HttpContext);
         var body = await JsonBody.ReadAsync<RegisterDeviceRequest>(request, cancellationToken);
-        var result = await registration.RegisterAsync(body.DeviceId, body.DeviceInfo, ClientEndpoints.From(request.HttpContext), cancellationToken);
+        var result = await registration.RegisterAsync(body.DeviceId, body.DeviceInfo, DeviceAuthentication.BearerToken(request),
+            ClientEndpoints.From(request.HttpContext), cancellationToken);
         RequestLogScope.SetDevice(request.HttpContext, result.DeviceKey);
         var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken);
         return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);

@@ -31,6 +31,15 @@ public static class EndpointDocs
         .Problems(StatusCodes.Status401Unauthorized, ErrorCodes.MissingDeviceToken, ErrorCodes.InvalidDeviceToken)
         .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable);
 
+    /// <summary>
+    /// An optional <c>Authorization: Bearer &lt;deviceToken&gt;</c>: the route works without one, and refuses a bad one
+    /// (there is no "missing" answer, since leaving it out is allowed).
+    /// </summary>
+    /// <param name="route">The route.</param>
+    public static RouteHandlerBuilder AcceptsDeviceToken(this RouteHandlerBuilder route) => route
+        .WithMetadata(new SecuritySchemeMetadata(DeviceToken, Optional: true))
+        .Problems(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidDeviceToken);
+
     /// <summary><c>Authorization: Bearer &lt;admin key&gt;</c> (the secret named by <c>Admin:ApiKeySecret</c>) and its refusals.</summary>
     /// <param name="route">The route.</param>
     public static RouteHandlerBuilder RequiresAdminKey(this RouteHandlerBuilder route) => route

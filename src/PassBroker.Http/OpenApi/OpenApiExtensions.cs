@@ -79,6 +79,10 @@ public static class OpenApiExtensions
             if (metadata.OfType<SecuritySchemeMetadata>().LastOrDefault() is { } security)
             {
                 operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(security.Scheme, context.Document)] = [] }];
+                if (security.Optional)
+                {
+                    operation.Security.Add(new OpenApiSecurityRequirement());
+                }
             }
             return Task.CompletedTask;
         });

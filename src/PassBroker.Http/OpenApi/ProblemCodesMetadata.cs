@@ -7,4 +7,5 @@ public sealed record ProblemCodesMetadata(int Status, IReadOnlyList<string> Code
 
 /// <summary>Endpoint metadata: the credential a route takes (<see cref="EndpointDocs.DeviceToken"/> or <see cref="EndpointDocs.AdminKey"/>).</summary>
 /// <param name="Scheme">The OpenAPI security scheme's name.</param>
-public sealed record SecuritySchemeMetadata(string Scheme);
+/// <param name="Optional">True when the route also works without the credential (OpenAPI: an empty requirement beside it).</param>
+public sealed record SecuritySchemeMetadata(string Scheme, bool Optional = false);

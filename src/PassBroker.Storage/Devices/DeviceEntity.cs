@@ -9,7 +9,8 @@ namespace PassBroker.Storage.Devices;
 
 /// <summary>
 /// A row of the <c>devices</c> table: PartitionKey = escaped device key, RowKey = <see cref="Row"/>.
-/// <see cref="ClientSecret"/> and <see cref="AccessToken"/> are sealed (<see cref="SecretSealer"/>); the rest is clear.
+/// <see cref="SealedDeviceId"/>, <see cref="ClientSecret"/> and <see cref="AccessToken"/> are sealed
+/// (<see cref="SecretSealer"/>); the rest is clear.
 /// </summary>
 internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
 {
@@ -20,7 +21,18 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
 
-    public string DeviceId { get; set; } = "";
+    /// <summary>
+    /// The device id, sealed: whoever reads the table (or a backup of it) must not learn ids to register with. A column
+    /// of its own rather than a sealed value in <see cref="DeviceId"/>, because an app may send any text as its id,
+    /// including text shaped like a sealed value.
+    /// </summary>
+    public string? SealedDeviceId { get; set; }
+
+    /// <summary>
+    /// The device id in clear, as rows written before ids were sealed hold it; read when <see cref="SealedDeviceId"/>
+    /// is absent. Never written (null is not stored), so the next write of the row, or the re-seal command, drops it.
+    /// </summary>
+    public string? DeviceId { get; set; }
 
     /// <summary><see cref="DeviceInfo"/> as JSON, in Adobe's X-Device-Info shape.</summary>
     public string Info { get; set; } = "{}";
@@ -42,12 +54,12 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
         {
             PartitionKey = partition,
             ETag = device.ETag is null ? default : new ETag(device.ETag),
-            DeviceId = device.DeviceId,
             Info = JsonSerializer.Serialize(device.Info, StorageJsonContext.Default.DeviceInfo),
             DeviceTokenHash = device.DeviceTokenHash,
             RegisteredAt = device.RegisteredAt,
             TempPassIdentity = device.TempPassIdentity,
         };
+        entity.SealedDeviceId = await sealer.SealAsync(device.DeviceId, Context(partition, nameof(SealedDeviceId)), cancellationToken);
         await entity.SealClientAsync(device.Credentials, device.AccessToken, sealer, column => Context(partition, column), cancellationToken);
         return entity;
     }
@@ -58,7 +70,9 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
         return new()
         {
             DeviceKey = TableKeys.Unescape(PartitionKey),
-            DeviceId = DeviceId,
+            DeviceId = SealedDeviceId is null
+                ? DeviceId ?? ""
+                : await sealer.OpenAsync(SealedDeviceId, Context(PartitionKey, nameof(SealedDeviceId)), cancellationToken),
             Info = JsonSerializer.Deserialize(Info, StorageJsonContext.Default.DeviceInfo) ?? new DeviceInfo(),
             Credentials = credentials,
             AccessToken = token,

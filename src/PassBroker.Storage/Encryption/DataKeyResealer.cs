@@ -2,20 +2,22 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using PassBroker.Core.Errors;
+using PassBroker.Storage.Devices;
 using PassBroker.Storage.Tables;
 
 namespace PassBroker.Storage.Encryption;
 
 /// <summary>
-/// Re-seals the sealed columns of the <c>devices</c> table (client secret, access token) with the current data key:
-/// the device rows and the management client's row (<see cref="Management.ManagementClientEntity"/>), which uses the same
-/// column names. Each row is merged with its ETag and only those two columns, so a device that registers or refreshes
-/// its token at the same moment wins and nothing it wrote is lost.
+/// Re-seals the sealed columns of the <c>devices</c> table (client secret, access token, device id) with the current
+/// data key: the device rows and the management client's row (<see cref="Management.ManagementClientEntity"/>), which
+/// uses the same column names. It also seals the clear device id of rows written before ids were sealed, and drops that
+/// column. Each row is written back whole, as read, with its ETag, so a device that registers or refreshes its token at
+/// the same moment wins and nothing it wrote is lost.
 /// </summary>
 internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer, IDataKeyProvider keys, ILogger<DataKeyResealer> logger)
     : IDataKeyResealer
 {
-    private static readonly string[] Columns = SealedClientRow.SealedColumns;
+    private static readonly string[] Columns = [.. SealedClientRow.SealedColumns, nameof(DeviceEntity.SealedDeviceId)];
 
     public async Task<ResealReport> ResealAsync(string? continuation, int maxRows, CancellationToken cancellationToken)
     {
@@ -23,7 +25,7 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
         var current = (await keys.GetCurrentKeyAsync(cancellationToken)).Version;
         var page = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
         {
-            await foreach (var first in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey", .. Columns], maxPerPage: maxRows, cancellationToken: ct)
+            await foreach (var first in table.QueryAsync<TableEntity>(maxPerPage: maxRows, cancellationToken: ct)
                 .AsPages(position, maxRows).WithCancellation(ct))
             {
                 return first;
@@ -71,26 +73,36 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
 
     private async Task<Outcome> ResealRowAsync(TableEntity row, string current, CancellationToken cancellationToken)
     {
-        var update = new TableEntity(row.PartitionKey, row.RowKey);
+        var update = Writable(row);
         var moved = false;
-        foreach (var column in Columns)
+        try
         {
-            if (row.GetString(column) is not { } sealedValue || SecretSealer.VersionOf(sealedValue) == current)
+            foreach (var column in Columns)
             {
-                continue;
-            }
-            // Every sealed value is bound to its own row, so the row's keys give its context, whichever kind of row it is.
-            var context = new SealingContext(StorageTables.Devices, row.PartitionKey, row.RowKey, column);
-            try
-            {
+                if (row.GetString(column) is not { } sealedValue || SecretSealer.VersionOf(sealedValue) == current)
+                {
+                    continue;
+                }
+                // Every sealed value is bound to its own row, so the row's keys give its context, whichever kind of row it is.
+                var context = Context(row, column);
                 update[column] = await sealer.SealAsync(await sealer.OpenAsync(sealedValue, context, cancellationToken), context, cancellationToken);
                 moved = true;
             }
-            catch (SealedValueException e)
+            if (row.GetString(nameof(DeviceEntity.DeviceId)) is { } clearId)
             {
-                logger.SealedValueRejected(e, StorageTables.Devices, TableKeys.Unescape(row.PartitionKey));
-                return Outcome.Unreadable;
+                // A row from before device ids were sealed: seal the id, and write the row without its clear column.
+                if (row.GetString(nameof(DeviceEntity.SealedDeviceId)) is null)
+                {
+                    update[nameof(DeviceEntity.SealedDeviceId)] = await sealer.SealAsync(clearId, Context(row, nameof(DeviceEntity.SealedDeviceId)), cancellationToken);
+                }
+                update.Remove(nameof(DeviceEntity.DeviceId));
+                moved = true;
             }
+        }
+        catch (SealedValueException e)
+        {
+            logger.SealedValueRejected(e, StorageTables.Devices, TableKeys.Unescape(row.PartitionKey));
+            return Outcome.Unreadable;
         }
         if (!moved)
         {
@@ -98,15 +110,32 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
         }
         try
         {
+            // Replace, not merge, so that a dropped column is gone; the ETag makes it as safe as a merge would be.
             // Through StorageTables like every other write: an outage is a 503 storage_unavailable, not a 500.
             await tables.ExecuteAsync(StorageTables.Devices,
-                (table, ct) => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Merge, ct), cancellationToken);
+                (table, ct) => table.UpdateEntityAsync(update, row.ETag, TableUpdateMode.Replace, ct), cancellationToken);
             return Outcome.Resealed;
         }
         catch (RequestFailedException e) when (TableErrors.IsStaleUpdate(e))
         {
             return Outcome.Conflict;
         }
+    }
+
+    private static SealingContext Context(TableEntity row, string column) => new(StorageTables.Devices, row.PartitionKey, row.RowKey, column);
+
+    // The row's own properties, without what the service keeps itself (timestamp, ETag).
+    private static TableEntity Writable(TableEntity row)
+    {
+        var copy = new TableEntity(row.PartitionKey, row.RowKey);
+        foreach (var (name, value) in row)
+        {
+            if (name is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag"))
+            {
+                copy[name] = value;
+            }
+        }
+        return copy;
     }
 
     private enum Outcome { Current, Resealed, Conflict, Unreadable }

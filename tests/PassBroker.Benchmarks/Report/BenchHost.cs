@@ -117,9 +117,11 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <returns>The device's token.</returns>
-    public async Task<string> RegisterAsync(string deviceId)
+    /// <param name="deviceId">The device's id.</param>
+    /// <param name="deviceToken">Its current token, to register it again (null: a new installation).</param>
+    public async Task<string> RegisterAsync(string deviceId, string? deviceToken = null)
     {
-        using var client = Client();
+        using var client = Client(deviceToken);
         var response = await client.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deviceToken").GetString()!;

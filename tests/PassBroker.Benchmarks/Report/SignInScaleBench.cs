@@ -16,9 +16,10 @@ internal static class SignInScaleBench
     {
         // The devices are stored directly, sharing one DCR client registered through the API: registration is not
         // what this measures, and N of them through DCR would take most of the run.
-        await host.RegisterAsync("scale-template");
+        var templateToken = await host.RegisterAsync("scale-template");
+        DeviceTokens.TryParse(templateToken, out var templateKey, out _);
         var store = host.DevHost.Services.GetRequiredService<IDeviceStore>();
-        var template = await store.FindAsync(DeviceKeys.FromDeviceId("scale-template"), CancellationToken.None)
+        var template = await store.FindAsync(templateKey, CancellationToken.None)
             ?? throw new InvalidOperationException("The template device is missing.");
         var started = Stopwatch.StartNew();
         // Sign-ins start as a fleet of devices would start them, a bounded number at a time.
@@ -26,7 +27,7 @@ internal static class SignInScaleBench
         await Parallel.ForEachAsync(Enumerable.Range(0, pending), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, _) =>
         {
             var deviceId = $"scale-{pending}-{i}";
-            var key = DeviceKeys.FromDeviceId(deviceId);
+            var key = DeviceKeys.New();
             var (token, hash) = DeviceTokens.Issue(key);
             try
             {

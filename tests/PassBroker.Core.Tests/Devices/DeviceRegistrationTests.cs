@@ -16,6 +16,7 @@ public sealed class DeviceRegistrationTests
     private readonly DeviceRecordCopies _copies = new(Options.Create(new InstanceCacheOptions()), new FakeTimeProvider());
     private readonly Mock<IAdobePassClient> _adobePass = new();
     private readonly DeviceRegistration _registration;
+    private readonly DeviceAuthenticator _authenticator;
 
     public DeviceRegistrationTests()
     {
@@ -24,13 +25,15 @@ public sealed class DeviceRegistrationTests
         _adobePass.Setup(a => a.RequestAccessTokenAsync(It.IsAny<DeviceContext>(), It.IsAny<ClientCredentials>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new AccessToken("token", DateTimeOffset.MaxValue));
         // Through the caching store, as the hosts wire it: a rotation must reach this instance's copy at once.
-        _registration = new DeviceRegistration(new CachingDeviceStore(_store, _copies), _adobePass.Object, new FakeTimeProvider(), NullLogger<DeviceRegistration>.Instance);
+        var caching = new CachingDeviceStore(_store, _copies);
+        _authenticator = new DeviceAuthenticator(caching, _copies);
+        _registration = new DeviceRegistration(caching, _authenticator, _adobePass.Object, new FakeTimeProvider(), NullLogger<DeviceRegistration>.Instance);
     }
 
     [Fact]
     public async Task RegisterAsync_NewDevice_RegistersOneDcrClientAndStoresOnlyTheTokenHash()
     {
-        var result = await _registration.RegisterAsync("device-1", TestDevices.Info(), TestDevices.Client, CancellationToken.None);
+        var result = await _registration.RegisterAsync("device-1", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
 
         Assert.True(result.IsNew);
         var stored = await _store.FindAsync(result.DeviceKey, CancellationToken.None);
@@ -41,20 +44,91 @@ public sealed class DeviceRegistrationTests
     }
 
     [Fact]
-    public async Task RegisterAsync_KnownDevice_KeepsDcrClientAndRotatesDeviceToken()
+    public async Task RegisterAsync_WithItsToken_KeepsDcrClientAndRotatesDeviceToken()
     {
-        var first = await _registration.RegisterAsync("device-1", TestDevices.Info(), TestDevices.Client, CancellationToken.None);
-        var authenticator = new DeviceAuthenticator(new CachingDeviceStore(_store, _copies), _copies);
-        await authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None);
+        var first = await _registration.RegisterAsync("device-1", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+        await _authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None);
 
-        var second = await _registration.RegisterAsync("device-1", TestDevices.Info() with { OsVersion = "13" }, TestDevices.Client, CancellationToken.None);
+        var second = await _registration.RegisterAsync("device-1", TestDevices.Info() with { OsVersion = "13" }, first.DeviceToken, TestDevices.Client, CancellationToken.None);
 
         Assert.False(second.IsNew);
+        Assert.Equal(first.DeviceKey, second.DeviceKey);
         _adobePass.Verify(a => a.RegisterClientAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>()), Times.Once);
-        var device = await authenticator.AuthenticateAsync(second.DeviceToken, CancellationToken.None);
+        var device = await _authenticator.AuthenticateAsync(second.DeviceToken, CancellationToken.None);
         Assert.Equal("13", device.Info.OsVersion);
-        var old = await Assert.ThrowsAsync<PassBrokerException>(() => authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None));
-        Assert.Equal(ErrorCodes.InvalidDeviceToken, old.Code);
+        await AssertInvalidTokenAsync(() => _authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_KnownDeviceIdWithoutToken_IsANewInstallation_AndTheFirstKeepsWorking()
+    {
+        var first = await _registration.RegisterAsync("device-1", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+
+        var second = await _registration.RegisterAsync("device-1", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+
+        Assert.True(second.IsNew);
+        Assert.NotEqual(first.DeviceKey, second.DeviceKey);
+        Assert.True(DeviceKeys.IsWellFormed(second.DeviceKey));
+        _adobePass.Verify(a => a.RegisterClientAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Equal(first.DeviceKey, (await _authenticator.AuthenticateAsync(first.DeviceToken, CancellationToken.None)).DeviceKey);
+        Assert.Equal(second.DeviceKey, (await _authenticator.AuthenticateAsync(second.DeviceToken, CancellationToken.None)).DeviceKey);
+    }
+
+    [Theory]
+    [InlineData("other-device")] // a token of installation A presented with device id B
+    [InlineData("forged")]
+    [InlineData("")] // an Authorization header that is not a bearer token
+    public async Task RegisterAsync_TokenThatIsNotThisDevicesProof_IsInvalidDeviceToken_AndChangesNothing(string presented)
+    {
+        var victim = await _registration.RegisterAsync("victim-tv", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+        var other = await _registration.RegisterAsync("other-tv", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+        var token = presented switch
+        {
+            "other-device" => other.DeviceToken,
+            "forged" => DeviceTokens.Issue(victim.DeviceKey).Token,
+            _ => "",
+        };
+        var writes = _store.Writes;
+
+        await AssertInvalidTokenAsync(() => _registration.RegisterAsync("victim-tv", TestDevices.Info(), token, TestDevices.Client, CancellationToken.None));
+
+        Assert.Equal(writes, _store.Writes);
+        await _authenticator.AuthenticateAsync(victim.DeviceToken, CancellationToken.None);
+        await _authenticator.AuthenticateAsync(other.DeviceToken, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task RegisterAsync_TokenRotatedMeanwhileByAnotherInstance_IsConcurrencyConflict()
+    {
+        var first = await _registration.RegisterAsync("device-1", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+        // Another instance registers the device again: straight to the shared store, this instance's copy still
+        // accepts the old token, and the write with that copy's ETag loses.
+        var stored = await _store.FindAsync(first.DeviceKey, CancellationToken.None);
+        await _store.UpdateAsync(stored! with { DeviceTokenHash = DeviceTokens.Issue(first.DeviceKey).Hash }, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<PassBrokerException>(() =>
+            _registration.RegisterAsync("device-1", TestDevices.Info(), first.DeviceToken, TestDevices.Client, CancellationToken.None));
+
+        Assert.Equal((409, ErrorCodes.ConcurrencyConflict), (error.Status, error.Code));
+    }
+
+    [Fact]
+    public async Task RegisterAsync_WithItsToken_AfterAnotherWriteOfTheDevice_RetriesAndSucceeds()
+    {
+        var first = await _registration.RegisterAsync("device-1", TestDevices.Info(), null, TestDevices.Client, CancellationToken.None);
+        var stored = await _store.FindAsync(first.DeviceKey, CancellationToken.None);
+        await _store.UpdateAsync(stored! with { TempPassIdentity = "elsewhere" }, CancellationToken.None); // e.g. a Temp Pass start
+
+        var again = await _registration.RegisterAsync("device-1", TestDevices.Info(), first.DeviceToken, TestDevices.Client, CancellationToken.None);
+
+        var device = await _authenticator.AuthenticateAsync(again.DeviceToken, CancellationToken.None);
+        Assert.Equal("elsewhere", device.TempPassIdentity);
+    }
+
+    private static async Task AssertInvalidTokenAsync(Func<Task> act)
+    {
+        var error = await Assert.ThrowsAsync<PassBrokerException>(act);
+        Assert.Equal((401, ErrorCodes.InvalidDeviceToken), (error.Status, error.Code));
     }
 
     [Theory]
@@ -64,7 +138,7 @@ public sealed class DeviceRegistrationTests
     public async Task RegisterAsync_BadDeviceId_IsValidationErrorNamingTheField(string? deviceId, string field)
     {
         var error = await Assert.ThrowsAsync<PassBrokerException>(() =>
-            _registration.RegisterAsync(deviceId, TestDevices.Info(), TestDevices.Client, CancellationToken.None));
+            _registration.RegisterAsync(deviceId, TestDevices.Info(), null, TestDevices.Client, CancellationToken.None));
 
         Assert.Equal((400, ErrorCodes.ValidationFailed, field), (error.Status, error.Code, error.Extensions["field"]));
         _adobePass.VerifyNoOtherCalls();
@@ -74,7 +148,7 @@ public sealed class DeviceRegistrationTests
     public async Task RegisterAsync_DeviceInfoWithoutOsName_IsValidationErrorNamingTheField()
     {
         var error = await Assert.ThrowsAsync<PassBrokerException>(() =>
-            _registration.RegisterAsync("device-1", TestDevices.Info() with { OsName = null }, TestDevices.Client, CancellationToken.None));
+            _registration.RegisterAsync("device-1", TestDevices.Info() with { OsName = null }, null, TestDevices.Client, CancellationToken.None));
 
         Assert.Equal("deviceInfo.osName", error.Extensions["field"]);
     }
@@ -83,7 +157,7 @@ public sealed class DeviceRegistrationTests
     public async Task RegisterAsync_TooLongDeviceId_IsRefused()
     {
         var error = await Assert.ThrowsAsync<PassBrokerException>(() =>
-            _registration.RegisterAsync(new string('x', DeviceInfoValidator.MaxDeviceIdLength + 1), TestDevices.Info(), TestDevices.Client, CancellationToken.None));
+            _registration.RegisterAsync(new string('x', DeviceInfoValidator.MaxDeviceIdLength + 1), TestDevices.Info(), null, TestDevices.Client, CancellationToken.None));
 
         Assert.Equal(400, error.Status);
     }

@@ -4,7 +4,7 @@ namespace PassBroker.Core.Tests.Devices;
 
 public sealed class DeviceTokensTests
 {
-    private static readonly string Key = DeviceKeys.FromDeviceId("device-1");
+    private static readonly string Key = DeviceKeys.New();
 
     [Fact]
     public void Issue_ThenParse_FindsTheDeviceAndMatchesTheStoredHash()
@@ -39,12 +39,13 @@ public sealed class DeviceTokensTests
     public void TryParse_MalformedToken_IsFalse(string? token) => Assert.False(DeviceTokens.TryParse(token, out _, out _));
 
     [Fact]
-    public void FromDeviceId_SameId_SameWellFormedKey()
+    public void New_EveryKeyWellFormedAndDifferent_SoATokenOfOneParsesToIt()
     {
-        var key = DeviceKeys.FromDeviceId("android-id:9f1c3e7a52b84d06");
+        var keys = Enumerable.Range(0, 1000).Select(_ => DeviceKeys.New()).ToList();
 
-        Assert.Equal(key, DeviceKeys.FromDeviceId("android-id:9f1c3e7a52b84d06"));
-        Assert.NotEqual(key, DeviceKeys.FromDeviceId("android-id:9f1c3e7a52b84d07"));
-        Assert.True(DeviceKeys.IsWellFormed(key));
+        Assert.All(keys, k => Assert.True(DeviceKeys.IsWellFormed(k)));
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.True(DeviceTokens.TryParse(DeviceTokens.Issue(keys[0]).Token, out var parsed, out _));
+        Assert.Equal(keys[0], parsed);
     }
 }

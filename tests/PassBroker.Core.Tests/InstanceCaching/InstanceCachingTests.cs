@@ -20,7 +20,7 @@ public sealed class InstanceCachingTests
     {
         var store = new InMemoryDeviceStore();
         var copies = new DeviceRecordCopies(_options, _time);
-        var (oldToken, oldHash) = DeviceTokens.Issue(DeviceKeys.FromDeviceId("tv"));
+        var (oldToken, oldHash) = DeviceTokens.Issue(TestDevices.Record("tv").DeviceKey);
         var added = await store.AddAsync(TestDevices.Record("tv") with { DeviceTokenHash = oldHash }, CancellationToken.None);
         var authenticator = new DeviceAuthenticator(new CachingDeviceStore(store, copies), copies);
         await authenticator.AuthenticateAsync(oldToken, CancellationToken.None);

@@ -75,13 +75,23 @@ internal sealed class AppSession(RunningApp host)
         await Case(Routes.AuthnSignedOut, "GET", true, anonymous.GetAsync("/authn/signed-out"));
 
         // A second device, so that a one-row re-seal page has a continuation on both hosts, whatever else is stored.
-        (await DeviceClient.RegisterAsync(host, deviceId + "-second")).Client.Dispose();
+        var (second, secondToken, _) = await DeviceClient.RegisterAsync(host, deviceId + "-second");
+        second.Dispose();
         using var admin = DeviceClient.Create(host);
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestSettings.AdminKey);
         await Case(Routes.AdminTempPassReset, "POST", false, device.PostAsJsonAsync("/api/admin/temppass/reset", new { kind = "basic", deviceId }));
         await Case(Routes.AdminTempPassReset, "POST", true, admin.PostAsJsonAsync("/api/admin/temppass/reset", new { kind = "basic", deviceId }));
         await Case(Routes.AdminDataKeysReseal, "POST", false, device.PostAsJsonAsync("/api/admin/data-keys/reseal", new { }));
         await Case(Routes.AdminDataKeysReseal, "POST", true, admin.PostAsJsonAsync("/api/admin/data-keys/reseal", new { maxRows = 1 }));
+
+        // A device id is not a credential: another device's token with this id is refused; the device's own token
+        // registers it again (and is rotated, so this comes last for the device).
+        using (var other = DeviceClient.Create(host, secondToken))
+        {
+            await Case(Routes.Devices, "POST", false, other.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId)), "another device's token");
+        }
+        var again = await Case(Routes.Devices, "POST", true, device.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId)), "again with its token");
+        _run["rotatedDeviceToken"] = again.GetProperty("deviceToken").GetString()!;
 
         await Case(Routes.Health, "GET", true, anonymous.GetAsync("/api/health"));
     }

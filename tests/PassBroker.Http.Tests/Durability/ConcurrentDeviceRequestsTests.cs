@@ -10,7 +10,8 @@ namespace PassBroker.Http.Tests.Durability;
 
 /// <summary>
 /// Two requests for one device at once (a retrying app, two instances of it) resolve by ETag: each answers success or
-/// 409 <c>concurrency_conflict</c>, and what is stored afterwards is consistent, without a lost update.
+/// 409 <c>concurrency_conflict</c> (or, for a re-registration that comes after the other rotated its token, 401), and
+/// what is stored afterwards is consistent, without a lost update.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ConcurrentDeviceRequestsTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -41,28 +42,41 @@ public sealed class ConcurrentDeviceRequestsTests(AzuriteFixture azurite) : IAsy
     }
 
     [Fact]
-    public async Task TwoRegistrationsAtOnce_LeaveOneDeviceOneDcrClientAndExactlyOneValidToken()
+    public async Task TwoFirstRegistrationsOfOneIdAtOnce_AreTwoInstallations_EachWithItsOwnRowAndValidToken()
     {
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var answers = await Task.WhenAll(RegisterAsync($"racing-registration-tv-{round}", null), RegisterAsync($"racing-registration-tv-{round}", null));
+
+            Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.Status));
+            var keys = answers.Select(a => a.Token!.Split('.')[1]).ToList();
+            Assert.NotEqual(keys[0], keys[1]);
+            foreach (var answer in answers)
+            {
+                Assert.Equal(HttpStatusCode.OK, await ProfilesStatusAsync(answer.Token!));
+                Assert.Single(await _app.RawTable("devices").QueryAsync<TableEntity>(e => e.PartitionKey == answer.Token!.Split('.')[1]).ToListAsync());
+            }
+        }
+        Assert.Equal(Rounds, _app.Emulator.State().RegistrationCount);
+    }
+
+    [Fact]
+    public async Task TwoReRegistrationsAtOnce_LeaveOneDeviceOneDcrClientAndExactlyOneValidToken()
+    {
+        var (_, current, deviceKey) = await _app.RegisterDeviceAsync("racing-reregistration-tv");
         for (var round = 0; round < Rounds; round++)
         {
-            // Even rounds race a first registration, odd rounds a re-registration of the device the round before made.
-            var deviceId = $"racing-registration-tv-{round - (round % 2)}";
-            var answers = await Task.WhenAll(RegisterAsync(deviceId), RegisterAsync(deviceId));
-            var tokens = answers.OfType<string>().ToList();
-            Assert.NotEmpty(tokens);
+            var answers = await Task.WhenAll(RegisterAsync("racing-reregistration-tv", current), RegisterAsync("racing-reregistration-tv", current));
 
-            var valid = 0;
-            foreach (var token in tokens)
-            {
-                using var device = _app.CreateClient(token);
-                var status = (await device.GetAsync("/api/profiles")).StatusCode;
-                Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Unauthorized, $"Round {round}: profiles answered {(int)status}.");
-                valid += status == HttpStatusCode.OK ? 1 : 0;
-            }
-            Assert.True(valid == 1, $"Round {round}: {valid} of {tokens.Count} tokens work.");
-            var rows = await _app.RawTable("devices").QueryAsync<TableEntity>(e => e.PartitionKey == tokens[0].Split('.')[1]).ToListAsync();
-            Assert.Single(rows);
+            // One wins; the other lost the write (409) or came after it, when the token it holds was already rotated (401).
+            var winner = Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+            Assert.All(answers.Where(a => a != winner), a => Assert.Contains(a.Status, new[] { HttpStatusCode.Conflict, HttpStatusCode.Unauthorized }));
+            Assert.Equal(deviceKey, winner.Token!.Split('.')[1]);
+            Assert.Equal(HttpStatusCode.Unauthorized, await ProfilesStatusAsync(current));
+            Assert.Equal(HttpStatusCode.OK, await ProfilesStatusAsync(winner.Token));
+            current = winner.Token;
         }
+        Assert.Equal(1, _app.Emulator.State().RegistrationCount);
     }
 
     /// <returns>The new code, or null for a 409 concurrency_conflict.</returns>
@@ -78,18 +92,30 @@ public sealed class ConcurrentDeviceRequestsTests(AzuriteFixture azurite) : IAsy
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
     }
 
-    /// <returns>The device token, or null for a 409 concurrency_conflict.</returns>
-    private async Task<string?> RegisterAsync(string deviceId)
+    /// <param name="deviceId">The device's id.</param>
+    /// <param name="deviceToken">Its current token to register it again, or null for a first registration.</param>
+    /// <returns>The status, and the device token when it succeeded.</returns>
+    private async Task<(HttpStatusCode Status, string? Token)> RegisterAsync(string deviceId, string? deviceToken)
     {
-        using var anonymous = _app.CreateClient();
-        var response = await anonymous.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
-        if (response.StatusCode == HttpStatusCode.Conflict)
+        using var client = _app.CreateClient(deviceToken);
+        var response = await client.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
+        switch (response.StatusCode)
         {
-            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "concurrency_conflict");
-            return null;
+            case HttpStatusCode.Conflict:
+                await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Conflict, "concurrency_conflict");
+                return (response.StatusCode, null);
+            case HttpStatusCode.Unauthorized:
+                await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "invalid_device_token");
+                return (response.StatusCode, null);
         }
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, $"Registration answered {(int)response.StatusCode}.");
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deviceToken").GetString();
+        return (response.StatusCode, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("deviceToken").GetString());
+    }
+
+    private async Task<HttpStatusCode> ProfilesStatusAsync(string token)
+    {
+        using var device = _app.CreateClient(token);
+        return (await device.GetAsync("/api/profiles")).StatusCode;
     }
 
     private async Task<List<string>> PendingCodesAsync(string deviceKey) =>

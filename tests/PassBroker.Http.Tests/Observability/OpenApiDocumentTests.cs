@@ -64,8 +64,12 @@ public sealed partial class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyn
         Assert.NotNull(reset["security"]![0]!["adminKey"]);
         Assert.Contains("device_token_not_allowed", Codes(reset, "403"));
 
-        // The registration route takes no credential; the HTML pages for people are not part of the API document.
-        Assert.Null(document["paths"]!["/api/devices"]!["post"]!["security"]);
+        // Registration takes a device token optionally (a re-registration's proof): the scheme, or nothing at all.
+        var register = document["paths"]!["/api/devices"]!["post"]!;
+        Assert.NotNull(register["security"]![0]!["deviceToken"]);
+        Assert.Empty(register["security"]![1]!.AsObject());
+        Assert.Equal(["invalid_device_token"], Codes(register, "401"));
+        // The HTML pages for people are not part of the API document.
         Assert.Null(document["paths"]!["/authn"]);
     }
 

@@ -91,7 +91,7 @@ public sealed class DeviceIsolationTests(AzuriteFixture azurite) : IAsyncLifetim
     [Fact]
     public async Task ReRegisteredDevice_OldTokenIsRefusedOnEveryRoute()
     {
-        var (_, fresh, _) = await _app.RegisterDeviceAsync("isolation-tv-a");
+        var (_, fresh, _) = await _app.ReRegisterDeviceAsync("isolation-tv-a", _tokenA);
         using var stale = _app.CreateClient(_tokenA);
         using var current = _app.CreateClient(fresh);
 

@@ -133,8 +133,8 @@ public sealed class SignInEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task DeviceRegisteringAgain_KeepsItsDcrClient()
     {
-        await _app.RegisterDeviceAsync("hall-tv");
-        var (client, _, _) = await _app.RegisterDeviceAsync("hall-tv");
+        var (_, first, _) = await _app.RegisterDeviceAsync("hall-tv");
+        var (client, _, _) = await _app.ReRegisterDeviceAsync("hall-tv", first);
 
         var mvpds = await client.GetAsync("/api/mvpds");
 

@@ -170,6 +170,16 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         return (CreateClient(body!.DeviceToken), body.DeviceToken, body.DeviceKey);
     }
 
+    /// <summary>Registers a device again, with proof: its current token. Returns a client carrying the new token.</summary>
+    public async Task<(HttpClient Client, string Token, string DeviceKey)> ReRegisterDeviceAsync(string deviceId, string deviceToken)
+    {
+        using var device = CreateClient(deviceToken);
+        var response = await device.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<RegistrationBody>();
+        return (CreateClient(body!.DeviceToken), body.DeviceToken, body.DeviceKey);
+    }
+
     /// <summary>Signs the device in as a user would: a session, the MVPD login in a browser, the poll that notices.</summary>
     /// <returns>The session's code.</returns>
     public async Task<string> SignInAsync(HttpClient device, string username, string password, string mvpd = "ExampleCable")

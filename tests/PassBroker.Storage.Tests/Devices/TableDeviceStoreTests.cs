@@ -144,11 +144,55 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : AzuriteStore
         var stored = string.Join("\n", raw.Select(pair => pair.Value?.ToString()));
         Assert.DoesNotContain(device.Credentials.ClientSecret, stored, StringComparison.Ordinal);
         Assert.DoesNotContain(device.AccessToken!.Value, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(device.DeviceId, stored, StringComparison.Ordinal);
         Assert.StartsWith("v1:k1:", raw.GetString("ClientSecret"), StringComparison.Ordinal);
         Assert.StartsWith("v1:k1:", raw.GetString("AccessToken"), StringComparison.Ordinal);
-        // Not secret, and needed in clear to call Adobe and to look the device up.
+        Assert.StartsWith("v1:k1:", raw.GetString("SealedDeviceId"), StringComparison.Ordinal);
+        Assert.False(raw.ContainsKey("DeviceId"));
+        // Not secret, and needed in clear to call Adobe.
         Assert.Equal(device.Credentials.ClientId, raw.GetString("ClientId"));
-        Assert.Equal(device.DeviceId, raw.GetString("DeviceId"));
+    }
+
+    [Fact]
+    public async Task FindAsync_LegacyRowWithClearDeviceId_IsRead_AndItsNextWriteSealsTheIdAndDropsTheClearColumn()
+    {
+        var device = await AddLegacyRowAsync(Storage, TestData.Device());
+        var table = Storage.RawTable(StorageTables.Devices);
+
+        var found = await Storage.Devices.FindAsync(device.DeviceKey, default);
+        Assert.Equal(device.DeviceId, found!.DeviceId);
+        await Storage.Devices.UpdateAsync(found with { DeviceTokenHash = "rotated" }, default);
+
+        var raw = (await table.GetEntityAsync<TableEntity>(device.DeviceKey, Row)).Value;
+        Assert.False(raw.ContainsKey("DeviceId"));
+        Assert.DoesNotContain(device.DeviceId, string.Join("\n", raw.Select(pair => pair.Value?.ToString())), StringComparison.Ordinal);
+        Assert.Equal(device.DeviceId, (await Storage.Devices.FindAsync(device.DeviceKey, default))!.DeviceId);
+    }
+
+    [Fact]
+    public async Task FindAsync_SealedDeviceIdCopiedFromAnotherDevice_ThrowsSealedValueException()
+    {
+        var victim = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var attacker = await Storage.Devices.AddAsync(TestData.Device(), default);
+        var table = Storage.RawTable(StorageTables.Devices);
+        var victimRow = (await table.GetEntityAsync<TableEntity>(victim.DeviceKey, Row)).Value;
+        var attackerRow = (await table.GetEntityAsync<TableEntity>(attacker.DeviceKey, Row)).Value;
+        attackerRow["SealedDeviceId"] = victimRow["SealedDeviceId"];
+        await table.UpdateEntityAsync(attackerRow, ETag.All, TableUpdateMode.Replace);
+
+        await Assert.ThrowsAsync<SealedValueException>(() => Storage.Devices.FindAsync(attacker.DeviceKey, default));
+    }
+
+    /// <summary>Stores the device as rows were written before device ids were sealed: the id in clear in <c>DeviceId</c>.</summary>
+    internal static async Task<DeviceRecord> AddLegacyRowAsync(StorageTestHost storage, DeviceRecord device)
+    {
+        var added = await storage.Devices.AddAsync(device, default);
+        var table = storage.RawTable(StorageTables.Devices);
+        var raw = (await table.GetEntityAsync<TableEntity>(TableKeys.Escape(device.DeviceKey), Row)).Value;
+        raw.Remove("SealedDeviceId");
+        raw["DeviceId"] = device.DeviceId;
+        await table.UpdateEntityAsync(raw, ETag.All, TableUpdateMode.Replace);
+        return added;
     }
 
     [Theory]

@@ -40,6 +40,7 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : AzuriteStoreT
         {
             Assert.StartsWith("v1:k2:", row.GetString(nameof(DeviceEntity.ClientSecret)), StringComparison.Ordinal);
             Assert.StartsWith("v1:k2:", row.GetString(nameof(DeviceEntity.AccessToken)), StringComparison.Ordinal);
+            Assert.StartsWith("v1:k2:", row.GetString("SealedDeviceId"), StringComparison.Ordinal);
         }
         // k1 can now be retired: every record, old and new, opens with k2 alone, every field intact.
         await using var retired = await Storage.WithKeysAsync(rotated.Keys.Without("k1"));
@@ -103,6 +104,31 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : AzuriteStoreT
         await using var retired = await Storage.WithKeysAsync(rotated.Keys.Without("k1"));
         var found = await retired.ManagementClients.FindAsync(default);
         Assert.Equal(client with { ETag = found!.ETag }, found);
+    }
+
+    [Fact]
+    public async Task ResealAsync_LegacyRowsWithClearDeviceIds_SealsTheIdsDropsTheClearColumnAndCountsThem()
+    {
+        var legacy = new List<Core.Devices.DeviceRecord>();
+        for (var i = 0; i < 2; i++)
+        {
+            legacy.Add(await Devices.TableDeviceStoreTests.AddLegacyRowAsync(Storage, TestData.Device()));
+        }
+        await AddDevicesAsync(Storage, 1, "sealed");
+
+        var report = await Storage.Services.GetRequiredService<IDataKeyResealer>().ResealAsync(null, 100, default);
+
+        Assert.Equal(new ResealReport("k1", 3, 2, 0, 0, null), report);
+        foreach (var device in legacy)
+        {
+            var raw = (await Storage.RawTable(StorageTables.Devices).GetEntityAsync<TableEntity>(TableKeys.Escape(device.DeviceKey), DeviceEntity.Row)).Value;
+            Assert.False(raw.ContainsKey("DeviceId"));
+            Assert.StartsWith("v1:k1:", raw.GetString("SealedDeviceId"), StringComparison.Ordinal);
+            Assert.DoesNotContain(device.DeviceId, string.Join("\n", raw.Select(pair => pair.Value?.ToString())), StringComparison.Ordinal);
+            // Every other field survives the rewrite.
+            var found = await Storage.Devices.FindAsync(device.DeviceKey, default);
+            Assert.Equal(device with { ETag = found!.ETag }, found);
+        }
     }
 
     private static async Task<List<Core.Devices.DeviceRecord>> AddDevicesAsync(StorageTestHost storage, int count, string prefix)

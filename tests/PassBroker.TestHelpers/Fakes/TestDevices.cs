@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using PassBroker.Core.Devices;
 
 namespace PassBroker.TestHelpers.Fakes;
@@ -20,9 +22,17 @@ public static class TestDevices
         ApplicationId = "com.example.tveapp",
     };
 
+    /// <summary>
+    /// A fixed key per device id, shaped like every device key, so that records built twice for one id agree. (The
+    /// product draws a random key per installation.)
+    /// </summary>
+    /// <param name="deviceId">The test device's id.</param>
+    public static string KeyOf(string deviceId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(deviceId))[..(DeviceKeys.Length / 2)]);
+
     public static DeviceRecord Record(string deviceId = "device-1", AccessToken? token = null)
     {
-        var key = DeviceKeys.FromDeviceId(deviceId);
+        var key = KeyOf(deviceId);
         return new DeviceRecord
         {
             DeviceKey = key,
