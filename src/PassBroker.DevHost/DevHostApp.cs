@@ -1,6 +1,7 @@
 using PassBroker.Core.Workflow;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Observability;
+using PassBroker.DevHost.SampleTv;
 using PassBroker.DevHost.Workflow;
 using PassBroker.Http;
 
@@ -36,6 +37,7 @@ public static class DevHostApp
         app.UsePassBrokerHttp();
         app.MapPassBroker();
         app.MapApiReference();
+        app.MapSampleTv();
         return app;
     }
 }

@@ -103,8 +103,8 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     }
 
     /// <summary>
-    /// Like <see cref="StartAsync(AzuriteFixture, string[])"/>, on a port chosen before start, for a real browser: the MVPD login's redirect URL and
-    /// the second-screen URL must name the DevHost's own address, and those settings are read once, at start.
+    /// Like <see cref="StartAsync(AzuriteFixture, string[])"/>, on a port chosen before start, for a real browser: the MVPD login's and logout's
+    /// redirect URLs and the second-screen URL must name the DevHost's own address, and those settings are read once, at start.
     /// </summary>
     /// <param name="azurite">The shared Azurite.</param>
     /// <param name="settings">More DevHost settings, <c>--Section:Key=value</c>.</param>
@@ -112,8 +112,9 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     {
         var port = LoopbackPorts.Free();
         var origin = $"http://127.0.0.1:{port}";
-        // Later arguments win, so these replace the defaults' port 0 and redirect URL.
-        return StartAsync(azurite, [$"--urls={origin}", $"--SignIn:RedirectUrl={origin}/authn/done", $"--SecondScreen:PublicBaseUrl={origin}", .. settings]);
+        // Later arguments win, so these replace the defaults' port 0 and redirect URLs.
+        return StartAsync(azurite, [$"--urls={origin}", $"--SignIn:RedirectUrl={origin}/authn/done", $"--SignIn:LogoutRedirectUrl={origin}/authn/signed-out",
+            $"--SecondScreen:PublicBaseUrl={origin}", .. settings]);
     }
 
     private static bool IsEmulatorSetting(string setting) => setting.StartsWith("--Emulator:", StringComparison.Ordinal);
