@@ -4,8 +4,8 @@ namespace PassBroker.Core.Devices;
 
 /// <summary>
 /// Checks what an app says about its device before it goes upstream. Adobe requires model, version, osName, osVersion
-/// and connectionType (adobe-pass-v2.md section 2.3); a device described without them is treated as platform
-/// <c>unknown</c> and loses HBA, so PassBroker refuses it up front with the field named.
+/// and connectionType, and restricts some keys to fixed lists (adobe-pass-v2.md section 2.3); a device described
+/// otherwise is treated as platform <c>unknown</c> and loses HBA, so PassBroker refuses it up front with the field named.
 /// </summary>
 public static class DeviceInfoValidator
 {
@@ -40,6 +40,11 @@ public static class DeviceInfoValidator
             if (value is { Length: > MaxFieldLength } || (value is not null && value.Any(char.IsControl)))
             {
                 throw PassBrokerException.Validation($"deviceInfo.{name}", $"deviceInfo.{name} must be at most {MaxFieldLength} printable characters.");
+            }
+            if (value is not null && DeviceInfoValues.Restricted.TryGetValue(name, out var allowed) && !allowed.Contains(value, StringComparer.Ordinal))
+            {
+                throw PassBrokerException.Validation($"deviceInfo.{name}",
+                    $"deviceInfo.{name} must be one of Adobe's values: {string.Join(", ", allowed)}.");
             }
         }
     }
