@@ -23,6 +23,8 @@ public static class DevicesApi
     }
 
     /// <summary>Registers the device (201), or registers a known device again (200: same DCR client, new device token).</summary>
+    /// <remarks>The first call of an app: PassBroker registers one DCR client with Adobe per device and keeps it. <c>deviceInfo</c>
+    /// holds Adobe's <c>X-Device-Info</c> fields. The answer's <c>deviceToken</c> is the credential of every other device route.</remarks>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
         HttpRequest request, DeviceRegistration registration, CancellationToken cancellationToken)
     {

@@ -64,9 +64,17 @@ public sealed partial class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyn
         Assert.NotNull(reset["security"]![0]!["adminKey"]);
         Assert.Contains("device_token_not_allowed", Codes(reset, "403"));
 
-        // The registration route takes no credential; the HTML pages for people are not part of the API document.
-        Assert.Null(document["paths"]!["/api/devices"]!["post"]!["security"]);
+        // Routes that work without a credential say so with an empty requirement ({}), as linters ask; the HTML pages
+        // for people are not part of the API document.
+        Assert.Contains(document["paths"]!["/api/devices"]!["post"]!["security"]!.AsArray(), r => r is JsonObject { Count: 0 });
+        Assert.Equal("[{}]", document["paths"]!["/api/health"]!["get"]!["security"]!.ToJsonString());
         Assert.Null(document["paths"]!["/authn"]);
+
+        // What a linter asks beyond the routes: a (relative) server, tag and operation descriptions.
+        Assert.Equal("/", document["servers"]![0]!["url"]!.GetValue<string>());
+        Assert.All(document["tags"]!.AsArray(), tag => Assert.False(string.IsNullOrWhiteSpace(tag!["description"]?.GetValue<string>())));
+        Assert.All(document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()),
+            operation => Assert.False(string.IsNullOrWhiteSpace(operation.Value!["description"]?.GetValue<string>()), $"{operation.Key} has no description"));
     }
 
     [Fact]
