@@ -2,6 +2,7 @@ using PassBroker.Core.Workflow;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Observability;
 using PassBroker.DevHost.SampleTv;
+using PassBroker.DevHost.Terminal;
 using PassBroker.DevHost.Workflow;
 using PassBroker.Http;
 
@@ -15,9 +16,12 @@ public static class DevHostApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // `--port 7171`: the one setting that moves the DevHost and everything it starts (LocalTopology).
+        builder.Configuration.AddCommandLine(args, LocalTopology.SwitchMappings);
 
         // Local dependencies start first, so the workflow host finds storage up when it resumes pending sign-ins.
         builder.AddLocalDependencies();
+        builder.AddDevHostTerminal();
 
         // PassBroker: the same registrations as the Functions app
         builder.AddPassBroker();
@@ -34,6 +38,7 @@ public static class DevHostApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseDevHostRequestLog();
         app.UsePassBrokerHttp();
         app.MapPassBroker();
         app.MapApiReference();

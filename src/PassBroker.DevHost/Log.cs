@@ -12,6 +12,20 @@ internal static partial class Log
     [LoggerMessage(4003, LogLevel.Warning, "Could not resume pending sign-ins yet ({Reason}); retrying in the background")]
     public static partial void ResumeDeferred(this ILogger logger, string reason);
 
-    [LoggerMessage(4002, LogLevel.Information, "{Name} is up at {Url}")]
+    // Debug: the start-up banner names every dependency once the DevHost listens.
+    [LoggerMessage(4002, LogLevel.Debug, "{Name} is up at {Url}")]
     public static partial void DependencyStarted(this ILogger logger, string name, string url);
+
+    [LoggerMessage(4400, LogLevel.Information, "Installing the Node tools (Azurite, the OpenAPI linters) with npm ci: first run only, about a minute")]
+    public static partial void NpmCiStarted(this ILogger logger);
+
+    [LoggerMessage(4401, LogLevel.Information, "npm ci still running ({Seconds} s)")]
+    public static partial void NpmCiRunning(this ILogger logger, int seconds);
+
+    [LoggerMessage(4402, LogLevel.Information, "npm ci done in {Seconds} s")]
+    public static partial void NpmCiDone(this ILogger logger, int seconds);
+
+    // The route's template, never the path: a path may carry a sign-in code.
+    [LoggerMessage(4410, LogLevel.Information, "{Method} {Route} -> {Status} ({Milliseconds} ms)")]
+    public static partial void Request(this ILogger logger, string method, string route, int status, long milliseconds);
 }

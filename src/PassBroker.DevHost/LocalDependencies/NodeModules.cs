@@ -4,12 +4,17 @@ using System.Text;
 
 namespace PassBroker.DevHost.LocalDependencies;
 
-/// <summary>Runs <c>npm ci</c> once when the repository's node_modules (and so Azurite) is missing.</summary>
+/// <summary>Runs <c>npm ci</c> once when the repository's node_modules (and so Azurite) is missing, saying so on the
+/// console while it runs (a first run waits for it, and silence looks like a hang).</summary>
 internal static class NodeModules
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
-    public static async Task EnsureInstalledAsync(string root)
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(15);
+
+    /// <param name="root">The repository root.</param>
+    /// <param name="progress">Where to say that npm runs; none for the test fixtures.</param>
+    public static async Task EnsureInstalledAsync(string root, ILogger? progress = null)
     {
         if (IsInstalled(root))
         {
@@ -21,7 +26,16 @@ internal static class NodeModules
         using var held = await AcquireAsync(lockPath);
         if (!IsInstalled(root))
         {
-            await RunNpmCiAsync(root);
+            progress?.NpmCiStarted();
+            var took = Stopwatch.StartNew();
+            using var ticker = progress is null ? null : new PeriodicTimer(ProgressInterval);
+            var install = RunNpmCiAsync(root);
+            while (ticker is not null && await Task.WhenAny(install, ticker.WaitForNextTickAsync().AsTask()) != install)
+            {
+                progress?.NpmCiRunning((int)took.Elapsed.TotalSeconds);
+            }
+            await install;
+            progress?.NpmCiDone((int)took.Elapsed.TotalSeconds);
         }
     }
 

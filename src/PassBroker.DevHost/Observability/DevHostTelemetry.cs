@@ -6,8 +6,8 @@ namespace PassBroker.DevHost.Observability;
 
 /// <summary>
 /// The DevHost's telemetry exporters (what to collect is <c>AddPassBrokerTelemetry</c>, shared with the Functions app):
-/// spans and metric points on the console when <c>Telemetry:Console</c> is true (appsettings.Development.json, so
-/// <c>dotnet run</c> shows them and tests stay quiet), and OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// spans and metric points on the console only when asked for with <c>--Telemetry:Console=true</c> (each span is some
+/// 25 lines: on by default they buried everything else), and OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// Log lines keep going to the ordinary console logger, with their scopes.
 /// </summary>
 public static class DevHostTelemetry

@@ -79,7 +79,11 @@ internal sealed class InProcessWorkflowHost(
             await StartSignInPollingAsync(new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval), cancellationToken);
             resumed++;
         }
-        logger.ResumedPendingSignIns(resumed);
+        // Nothing resumed is nothing to say: the start-up banner comes first on a quiet start.
+        if (resumed > 0)
+        {
+            logger.ResumedPendingSignIns(resumed);
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -28,6 +28,8 @@ public static class AdminApi
     }
 
     /// <summary>Resets Temp Pass trials through Adobe's reset API; Adobe's refusals come back as 502 with its status.</summary>
+    /// <remarks>Basic trials by <c>deviceId</c> or <c>all</c>; promotional ones by <c>email</c> (hashed here), <c>hash</c> or <c>all</c>, in the
+    /// body so e-mails stay out of URLs and access logs. Adobe is called with PassBroker's own DCR client, never a device's.</remarks>
     public static async Task<Ok<ResetTempPassResponse>> ResetTempPassAsync(
         HttpRequest request, TempPassResetService resets, CancellationToken cancellationToken)
     {
@@ -41,6 +43,8 @@ public static class AdminApi
     /// After a data-key rotation: re-seals a page of device rows with the current key. Repeat with the answer's
     /// <c>continuation</c> until it is null; then no row needs the old key version and it can be disabled.
     /// </summary>
+    /// <remarks>Rows written meanwhile by their device count as <c>conflicts</c> (that write sealed them with a current key);
+    /// <c>unreadable</c> rows (unknown key version or altered) are left alone and logged by device key.</remarks>
     public static async Task<Ok<ResealResponse>> ResealAsync(HttpRequest request, IDataKeyResealer resealer, CancellationToken cancellationToken)
     {
         await AdminAuthentication.RequireAdminAsync(request, cancellationToken);

@@ -34,6 +34,8 @@ public static class DecisionsApi
         .CallsAdobePass();
 
     /// <summary>Decisions for catalogue filtering: denies carry Adobe's reason; never a media token.</summary>
+    /// <remarks>Any number of resources up to <c>Decisions:MaxResourcesPerRequest</c>, asked of Adobe in batches; permits are
+    /// cached until their <c>notAfter</c>, denies asked again every time. Answers come in request order.</remarks>
     public static async Task<Ok<PreauthorizeResponse>> PreauthorizeAsync(
         HttpRequest request, DeviceAuthenticator authenticator, PreauthorizationService preauthorization, CancellationToken cancellationToken)
     {
@@ -46,6 +48,8 @@ public static class DecisionsApi
     }
 
     /// <summary>The decision for one play, asked of Adobe every time: a permit's media token is single use.</summary>
+    /// <remarks>Call before every play. The business rules run before Adobe is asked (a rule deny spares the call) and after
+    /// (a rule may turn a permit into a deny); a deny's <c>reason</c> is Adobe's, or <c>source: rule</c> for PassBroker's own.</remarks>
     public static async Task<Ok<AuthorizeResponse>> AuthorizeAsync(
         HttpRequest request, DeviceAuthenticator authenticator, AuthorizationService authorization, CancellationToken cancellationToken)
     {

@@ -29,6 +29,9 @@ public static class DevicesApi
     /// the device id. With the installation's current device token and its device id: registers it again (200: same DCR
     /// client, new device token; the presented one stops working).
     /// </summary>
+    /// <remarks>The first call of an app: PassBroker registers one DCR client with Adobe per installation and keeps it. <c>deviceInfo</c>
+    /// holds Adobe's <c>X-Device-Info</c> fields. The answer's <c>deviceToken</c> is the credential of every other device route;
+    /// send it to register the same installation again.</remarks>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
         HttpRequest request, DeviceRegistration registration, EdgeLimits limits, CancellationToken cancellationToken)
     {

@@ -16,6 +16,7 @@ public static class HealthApi
     }
 
     /// <summary>200 when every dependency answers, 503 otherwise; each check is named in the body.</summary>
+    /// <remarks>For probes and load balancers; takes no credential, and the body names only which dependency fails.</remarks>
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetAsync(
         IEnumerable<IReadinessCheck> checks, CancellationToken cancellationToken)
     {

@@ -23,6 +23,8 @@ public static class LogoutApi
     }
 
     /// <summary>Signs the user out (only ever on the user's request); empty <c>logouts</c> when there was no profile.</summary>
+    /// <remarks>Per MVPD: <c>logout</c>/<c>interactive</c> means open <c>url</c> in a browser; <c>complete</c>/<c>none</c> means done;
+    /// <c>invalid</c> means there was no profile for it. The device's cached profiles and decisions are dropped.</remarks>
     public static async Task<Ok<LogoutResponse>> LogoutAsync(
         HttpRequest request, DeviceAuthenticator authenticator, LogoutService logout, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ public static class MvpdsApi
     }
 
     /// <summary>The providers the user may pick (Temp Pass, test and hidden MVPDs filtered out).</summary>
+    /// <remarks>Read from Adobe's configuration for the device's platform and cached for <c>Mvpds:CacheDuration</c>; show the
+    /// names and logos in a picker and send the chosen <c>id</c> to <c>POST /api/authentication/sessions</c>.</remarks>
     public static async Task<Ok<MvpdListResponse>> GetAsync(
         HttpRequest request, DeviceAuthenticator authenticator, MvpdCatalog catalog, CancellationToken cancellationToken)
     {

@@ -14,8 +14,9 @@ public static class OpenApiExtensions
     /// <summary>
     /// The OpenAPI 3.1 document of PassBroker's API (<c>/api/*</c>; the second-screen pages are HTML for people, not
     /// API), built from the routes' metadata: typed results give the response schemas, <see cref="EndpointDocs"/> the
-    /// bodies, credentials and Problem Details codes. No <c>servers</c>: the document is the same wherever it is served,
-    /// so the checked-in copy (<c>docs/openapi.json</c>) can be compared with it.
+    /// bodies, credentials and Problem Details codes, <see cref="DocumentConventions"/> what a linter expects besides. Its
+    /// one server is relative, so the document is the same wherever it is served and the checked-in copy
+    /// (<c>docs/openapi.json</c>) can be compared with it.
     /// </summary>
     public static IServiceCollection AddPassBrokerOpenApi(this IServiceCollection services) => services.AddOpenApi(DocumentName, options =>
     {
@@ -30,7 +31,6 @@ public static class OpenApiExtensions
                 Description = "Programmer Service for Adobe Pass Authentication (REST API V2). Errors are RFC 9457 Problem Details "
                     + "with a stable `code` (and `type` = `urn:passbroker:problem:<code>`); each response lists its codes in `x-problem-codes`.",
             };
-            document.Servers = [];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
@@ -86,5 +86,6 @@ public static class OpenApiExtensions
             }
             return Task.CompletedTask;
         });
+        options.AddPassBrokerDocumentConventions();
     });
 }

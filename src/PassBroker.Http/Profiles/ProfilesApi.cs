@@ -22,6 +22,8 @@ public static class ProfilesApi
     }
 
     /// <summary>The device's valid profiles; an empty list means the user has to sign in.</summary>
+    /// <remarks>Cached until the earliest <c>notAfter</c>. Attributes Adobe encrypted for the programmer's certificate come back
+    /// <c>decrypted</c>; one no certificate opens stays <c>enc</c> with <c>error: decryption_failed</c>.</remarks>
     public static async Task<Ok<ProfileListResponse>> GetAsync(
         HttpRequest request, DeviceAuthenticator authenticator, ProfileService profiles, UserMetadataDecryption metadata,
         CancellationToken cancellationToken)

@@ -35,6 +35,8 @@ public static class SessionsApi
     }
 
     /// <summary>Starts a sign-in: 202 with the code while the user has to log in, 200 when Adobe says none is needed.</summary>
+    /// <remarks>Show <c>code</c> on the TV and <c>secondScreenUrl</c> as a QR code, then long-poll <c>statusUrl</c>. Without
+    /// <c>mvpd</c> the user picks the provider on the second screen. A new sign-in replaces the device's pending one.</remarks>
     public static async Task<Results<Accepted<SessionResponse>, Ok<SessionResponse>>> StartAsync(
         HttpRequest request, DeviceAuthenticator authenticator, SignInService signIns, IOptions<SecondScreenOptions> secondScreen,
         EdgeLimits limits, CancellationToken cancellationToken)
@@ -54,6 +56,8 @@ public static class SessionsApi
     }
 
     /// <summary>How the device's sign-in stands; <c>?wait=N</c> holds the answer up to N seconds while it is pending.</summary>
+    /// <remarks><c>pending</c> until the user has logged in at the MVPD, then <c>authenticated</c> with the profile; <c>expired</c> or
+    /// <c>failed</c> end it (start again for a new code).</remarks>
     public static async Task<Ok<SessionResponse>> GetAsync(
         HttpRequest request, string code, DeviceAuthenticator authenticator, SignInService signIns, UserMetadataDecryption metadata,
         CancellationToken cancellationToken)

@@ -28,6 +28,8 @@ public static class TempPassApi
     }
 
     /// <summary>Starts or continues the device's trial; the clock starts at its first authorize.</summary>
+    /// <remarks><c>promotional</c> needs the user's e-mail, of which only a hash is kept and sent to Adobe. Play on the trial by
+    /// naming its <c>mvpd</c> in authorize.</remarks>
     public static async Task<Ok<TempPassResponse>> StartAsync(
         HttpRequest request, DeviceAuthenticator authenticator, TempPassService tempPass, CancellationToken cancellationToken)
     {
@@ -38,6 +40,7 @@ public static class TempPassApi
     }
 
     /// <summary>The trial as Adobe has it now (call at app start: a reset or an expiry shows at once).</summary>
+    /// <remarks>Read from Adobe each time, so an operator's reset shows at once.</remarks>
     public static async Task<Ok<TempPassResponse>> GetAsync(
         HttpRequest request, string? kind, DeviceAuthenticator authenticator, TempPassService tempPass, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using PassBroker.DevHost.LocalDependencies;
 
 namespace PassBroker.Http.Tests.Support;
 
@@ -12,6 +13,7 @@ public sealed class DevHostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly SemaphoreSlim _printed = new(0);
 
     private DevHostProcess(Process process, Uri baseAddress)
     {
@@ -37,28 +39,34 @@ public sealed class DevHostProcess : IAsyncDisposable
     /// its health route answers 200.</summary>
     /// <param name="port">A free loopback port.</param>
     /// <param name="settings">Configuration overrides; nothing else is read (the working folder holds no appsettings.json).</param>
-    public static async Task<DevHostProcess> StartAsync(int port, IEnumerable<string> settings)
+    public static Task<DevHostProcess> StartAsync(int port, IEnumerable<string> settings) =>
+        StartAsync(new Uri($"http://127.0.0.1:{port}"), [$"--urls=http://127.0.0.1:{port}", .. settings], developer: false);
+
+    /// <summary>
+    /// Starts the DevHost as <c>dotnet run --project src/PassBroker.DevHost -- --port N</c> does: Development, the
+    /// project's own appsettings.json, its emulator and Azurite, and <paramref name="arguments"/> (which include the port).
+    /// </summary>
+    /// <param name="baseAddress">Where the DevHost will answer.</param>
+    /// <param name="arguments">Its command line.</param>
+    public static Task<DevHostProcess> StartAsDeveloperAsync(Uri baseAddress, params string[] arguments) =>
+        StartAsync(baseAddress, arguments, developer: true);
+
+    /// <summary>Runs the DevHost as <see cref="StartAsDeveloperAsync"/> does and waits until it exits by itself.</summary>
+    /// <param name="arguments">Its command line.</param>
+    /// <returns>The exit code, and what it printed.</returns>
+    public static async Task<(int ExitCode, string Output)> RunAsDeveloperUntilExitAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Directory.CreateTempSubdirectory("devhost-").FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PassBroker.DevHost.dll"));
-        start.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
-        foreach (var setting in settings)
-        {
-            start.ArgumentList.Add(setting);
-        }
-        var process = new Process { StartInfo = start };
-        var host = new DevHostProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        await using var host = Launch(new Uri("http://127.0.0.1"), arguments, developer: true);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host._process.WaitForExitAsync(timeout.Token);
+        // The exit is seen before the last redirected lines are; the parameterless wait drains them.
+        host._process.WaitForExit();
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static async Task<DevHostProcess> StartAsync(Uri baseAddress, IEnumerable<string> arguments, bool developer)
+    {
+        var host = Launch(baseAddress, arguments, developer);
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -68,6 +76,54 @@ public sealed class DevHostProcess : IAsyncDisposable
         {
             await host.DisposeAsync();
             throw;
+        }
+    }
+
+    private static DevHostProcess Launch(Uri baseAddress, IEnumerable<string> arguments, bool developer)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Directory.CreateTempSubdirectory("devhost-").FullName,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PassBroker.DevHost.dll"));
+        if (developer)
+        {
+            start.ArgumentList.Add($"--contentRoot={Path.Combine(RepositoryRoot.Find(), "src", "PassBroker.DevHost")}");
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        }
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        var process = new Process { StartInfo = start };
+        var host = new DevHostProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/> (its console logger writes asynchronously).</summary>
+    /// <param name="text">What to wait for.</param>
+    /// <param name="timeout">How long at most.</param>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            try
+            {
+                await _printed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The DevHost did not print \"{text}\" within {timeout.TotalSeconds} s:\n{Output}");
+            }
         }
     }
 
@@ -151,6 +207,7 @@ public sealed class DevHostProcess : IAsyncDisposable
             {
                 _output.AppendLine(line);
             }
+            _printed.Release();
         }
     }
 }
