@@ -115,6 +115,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       SignIn__RedirectUrl: 'https://${name}.azurewebsites.net/authn/done'
       SignIn__LogoutRedirectUrl: 'https://${name}.azurewebsites.net/authn/signed-out'
       SignIn__DomainName: '${name}.azurewebsites.net'
+      // The retention purge's timer (NCRONTAB with seconds); the retention periods keep their defaults (README).
+      RetentionPurgeSchedule: '0 */5 * * * *'
       // The only ingress is Azure's front end, which appends the client's address to X-Forwarded-For.
       Http__TrustForwardedHeadersFromAnyProxy: 'true'
     }

@@ -14,4 +14,7 @@ internal static partial class Log
 
     [LoggerMessage(4002, LogLevel.Information, "{Name} is up at {Url}")]
     public static partial void DependencyStarted(this ILogger logger, string name, string url);
+
+    [LoggerMessage(4200, LogLevel.Error, "A retention purge run failed; the next one tries again")]
+    public static partial void PurgeRunFailed(this ILogger logger, Exception exception);
 }

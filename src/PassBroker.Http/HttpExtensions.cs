@@ -68,6 +68,7 @@ public static class HttpExtensions
     {
         app.UseForwardedHeaders();
         app.UsePassBrokerLogScope();
+        app.UsePassBrokerNoStore();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => StatusProblem(context.HttpContext));
         return app;
