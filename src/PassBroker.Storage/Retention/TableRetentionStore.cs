@@ -24,14 +24,15 @@ internal sealed class TableRetentionStore(StorageTables tables, ILogger<TableRet
         var filter = kind switch
         {
             // The start-lock row of a device's partition has no ExpiresAt, so it is never listed here.
-            RetainedData.Sessions => TableClient.CreateQueryFilter($"{nameof(SessionEntity.ExpiresAt)} lt {cutoff}"),
-            RetainedData.SessionCodes => TableClient.CreateQueryFilter($"{nameof(SessionCodeEntity.ExpiresAt)} lt {cutoff}"),
+            // (Column names are written out: CreateQueryFilter quotes every interpolated value as a literal.)
+            RetainedData.Sessions => TableClient.CreateQueryFilter($"ExpiresAt lt {cutoff}"),
+            RetainedData.SessionCodes => TableClient.CreateQueryFilter($"ExpiresAt lt {cutoff}"),
             RetainedData.Plays => TableClient.CreateQueryFilter($"LeaseEnds lt {cutoff}"),
             RetainedData.Decisions => TableClient.CreateQueryFilter($"NotAfter lt {cutoff}"),
             RetainedData.Profiles => TableClient.CreateQueryFilter($"ExpiresAt lt {cutoff}"),
             // Device rows only (the management client's row shares the table), and only those marked as never signed in.
             RetainedData.UnusedDevices => TableClient.CreateQueryFilter(
-                $"RowKey eq {DeviceEntity.Row} and {nameof(DeviceEntity.SignedInAt)} eq {DeviceEntity.NeverSignedIn} and {nameof(DeviceEntity.RegisteredAt)} lt {cutoff}"),
+                $"RowKey eq {DeviceEntity.Row} and SignedInAt eq {DeviceEntity.NeverSignedIn} and RegisteredAt lt {cutoff}"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a kind of retained row."),
         };
         var (rows, next) = await tables.QueryPageAsync<TableEntity>(TableOf(kind), filter, Keys, continuation, maxRows, cancellationToken);
