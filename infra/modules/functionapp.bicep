@@ -115,6 +115,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       SignIn__RedirectUrl: 'https://${name}.azurewebsites.net/authn/done'
       SignIn__LogoutRedirectUrl: 'https://${name}.azurewebsites.net/authn/signed-out'
       SignIn__DomainName: '${name}.azurewebsites.net'
+      // The retention purge's timer (NCRONTAB with seconds); the retention periods keep their defaults (README).
+      RetentionPurgeSchedule: '0 */5 * * * *'
       // The worker trusts X-Forwarded-For only from the Functions host, its one hop over loopback, which sets it to the
       // caller's address (the app's default; stated here so the deployment says whom it trusts). See the README.
       Http__PlatformProxy: 'FunctionsHost'

@@ -7,6 +7,7 @@ using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Logout;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Retention;
 using PassBroker.Core.SecondScreen;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Telemetry;
@@ -28,6 +29,7 @@ public static class CoreExtensions
         builder.Services.AddOptions<TempPassOptions>().BindConfiguration(TempPassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
+        builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<InstanceCacheOptions>().BindConfiguration(InstanceCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<PassBrokerMetrics>();
@@ -50,6 +52,10 @@ public static class CoreExtensions
         builder.Services.AddTransient<TempPassResetService>();
         builder.Services.AddTransient<CheckSignInActivity>();
         builder.Services.AddTransient<ExpireSignInActivity>();
+        builder.Services.AddTransient<DeviceSignInMarker>();
+        builder.Services.AddTransient<SessionProfileRelease>();
+        // One per instance: it remembers where the last run stopped, and lets one run go at a time.
+        builder.Services.AddSingleton<RetentionPurge>();
         return builder;
     }
 }

@@ -65,4 +65,23 @@ internal static partial class Log
     // The attribute name and the reason only: the value is the user's data.
     [LoggerMessage(1600, LogLevel.Warning, "Attribute {Attribute} of the {Mvpd} profile stays encrypted: {Reason}")]
     public static partial void MetadataNotDecrypted(this ILogger logger, string mvpd, string attribute, string reason);
+
+    // Retention (1800-1899): kinds and counts, device keys; never a profile's content.
+    [LoggerMessage(1800, LogLevel.Information, "Retention purge of {Kind}: {Deleted} rows deleted, {Changed} changed meanwhile and kept, {AlreadyGone} already gone (end of table reached: {Complete})")]
+    public static partial void PurgeDone(this ILogger logger, Retention.RetainedData kind, int deleted, int changed, int alreadyGone, bool complete);
+
+    [LoggerMessage(1801, LogLevel.Warning, "Retention purge of {Kind} stopped: storage did not answer ({Reason}); the next run tries again")]
+    public static partial void PurgeStoreUnavailable(this ILogger logger, Retention.RetainedData kind, string reason);
+
+    [LoggerMessage(1802, LogLevel.Error, "Retention purge of {Kind} failed; the next run tries again")]
+    public static partial void PurgeFailed(this ILogger logger, Exception exception, Retention.RetainedData kind);
+
+    [LoggerMessage(1810, LogLevel.Debug, "A sign-in of device {DeviceKey} no longer holds its profile ({Reason})")]
+    public static partial void ProfileReleased(this ILogger logger, string deviceKey, string reason);
+
+    [LoggerMessage(1811, LogLevel.Warning, "A sign-in of device {DeviceKey} still holds its profile ({Reason}: {Failure}); the purge removes it with the row")]
+    public static partial void ProfileReleaseFailed(this ILogger logger, string deviceKey, string reason, string failure);
+
+    [LoggerMessage(1812, LogLevel.Information, "Device {DeviceKey} completed its first sign-in")]
+    public static partial void DeviceFirstSignIn(this ILogger logger, string deviceKey);
 }

@@ -1,6 +1,7 @@
 using PassBroker.Core.Workflow;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Observability;
+using PassBroker.DevHost.Retention;
 using PassBroker.DevHost.SampleTv;
 using PassBroker.DevHost.Terminal;
 using PassBroker.DevHost.Workflow;
@@ -34,6 +35,9 @@ public static class DevHostApp
         builder.Services.AddSingleton<InProcessWorkflowHost>();
         builder.Services.AddSingleton<IWorkflowStarter>(s => s.GetRequiredService<InProcessWorkflowHost>());
         builder.Services.AddHostedService(s => s.GetRequiredService<InProcessWorkflowHost>());
+
+        // The retention purge on a schedule (the Functions app: a timer function)
+        builder.Services.AddHostedService<RetentionPurgeService>();
 
         configure?.Invoke(builder);
 

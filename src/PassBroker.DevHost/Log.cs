@@ -16,6 +16,9 @@ internal static partial class Log
     [LoggerMessage(4002, LogLevel.Debug, "{Name} is up at {Url}")]
     public static partial void DependencyStarted(this ILogger logger, string name, string url);
 
+    [LoggerMessage(4200, LogLevel.Error, "A retention purge run failed; the next one tries again")]
+    public static partial void PurgeRunFailed(this ILogger logger, Exception exception);
+
     [LoggerMessage(4400, LogLevel.Information, "Installing the Node tools (Azurite, the OpenAPI linters) with npm ci: first run only, about a minute")]
     public static partial void NpmCiStarted(this ILogger logger);
 

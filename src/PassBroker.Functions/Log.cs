@@ -19,4 +19,7 @@ internal static partial class Log
 
     [LoggerMessage(6014, LogLevel.Information, "Sign-in polling {InstanceId} continues as new after {Polls} polls")]
     public static partial void PollingContinuedAsNew(this ILogger logger, string instanceId, int polls);
+
+    [LoggerMessage(6200, LogLevel.Information, "Retention purge ran: {Deleted} rows deleted, {Failed} kinds failed (the next run tries again); past due: {PastDue}")]
+    public static partial void PurgeRan(this ILogger logger, int deleted, int failed, bool pastDue);
 }

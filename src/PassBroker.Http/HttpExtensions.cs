@@ -60,6 +60,7 @@ public static class HttpExtensions
         // PassBroker's own trust list, not the shared ForwardedHeadersOptions (see TrustedProxies).
         app.UseForwardedHeaders(TrustedProxies.ForwardedHeadersOptions(app.ApplicationServices.GetRequiredService<IOptions<HttpOptions>>().Value));
         app.UsePassBrokerLogScope();
+        app.UsePassBrokerNoStore();
         app.UseExceptionHandler();
         app.UseStatusCodePages(context => StatusProblem(context.HttpContext));
         return app;

@@ -40,4 +40,8 @@ internal static partial class Log
 
     [LoggerMessage(5110, LogLevel.Information, "Re-sealing: {Scanned} rows of the devices table read, {Resealed} moved to data key {Version}, {Conflicts} changed meanwhile, {Unreadable} unreadable")]
     public static partial void ResealBatch(this ILogger logger, int scanned, int resealed, string version, int conflicts, int unreadable);
+
+    // Retention (5300-5399)
+    [LoggerMessage(5300, LogLevel.Information, "Deleted device {DeviceKey}: it never signed in; its DCR client's credentials are gone from PassBroker (Adobe has no API to delete the client)")]
+    public static partial void UnusedDeviceDeleted(this ILogger logger, string deviceKey);
 }

@@ -13,6 +13,7 @@ using PassBroker.Core.Devices;
 using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Management;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Retention;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Decisions;
 using PassBroker.Storage.Devices;
@@ -20,6 +21,7 @@ using PassBroker.Storage.Encryption;
 using PassBroker.Storage.Management;
 using PassBroker.Storage.Plays;
 using PassBroker.Storage.Profiles;
+using PassBroker.Storage.Retention;
 using PassBroker.Storage.Secrets;
 using PassBroker.Storage.Sessions;
 using PassBroker.Storage.Tables;
@@ -66,6 +68,8 @@ public static class StorageExtensions
         services.TryAddSingleton<IManagementClientStore, TableManagementClientStore>();
         services.TryAddSingleton<TablePlayStore>();
         services.TryAddSingleton<IPlayStore>(s => ActivatorUtilities.CreateInstance<CachingPlayStore>(s, s.GetRequiredService<TablePlayStore>()));
+        // What the retention purge lists and deletes (RetentionPurge runs it on each host's schedule).
+        services.TryAddSingleton<IRetentionStore, TableRetentionStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TableStorageReadinessCheck>());
         return builder;

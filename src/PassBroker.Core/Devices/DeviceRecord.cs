@@ -23,6 +23,12 @@ public sealed record DeviceRecord
     /// </summary>
     public string? TempPassIdentity { get; init; }
 
+    /// <summary>
+    /// When a sign-in of the device first completed; null while none has. A device that never signs in is deleted after
+    /// <c>Retention:UnusedDevices</c> (<see cref="Retention.RetentionPurge"/>).
+    /// </summary>
+    public DateTimeOffset? SignedInAt { get; init; }
+
     /// <summary>Opaque optimistic-concurrency version (the table entity's ETag); null before the first write.</summary>
     public string? ETag { get; init; }
 

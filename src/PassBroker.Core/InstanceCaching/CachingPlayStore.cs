@@ -29,4 +29,10 @@ public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOpt
         await inner.RecordAsync(deviceKey, resource, leaseEnds, cancellationToken);
         _copies.Update(deviceKey, plays => [.. plays.Where(play => play.Resource != resource), new ActivePlay(resource, leaseEnds)]);
     }
+
+    public async Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)
+    {
+        await inner.RemoveAllAsync(deviceKey, cancellationToken);
+        _copies.Set(deviceKey, [], time.GetUtcNow() + _lifetime);
+    }
 }

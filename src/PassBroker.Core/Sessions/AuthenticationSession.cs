@@ -33,6 +33,12 @@ public sealed record AuthenticationSession
     /// <summary>The profile the sign-in produced (status <see cref="SessionStatus.Authenticated"/>).</summary>
     public Profile? Profile { get; init; }
 
+    /// <summary>
+    /// Why <see cref="Profile"/> is no longer kept (<see cref="ProfileReleaseReasons"/>): delivered to the device, or the
+    /// user signed out. Null while the session holds it, or never had one.
+    /// </summary>
+    public string? ProfileReleased { get; init; }
+
     /// <summary>Opaque optimistic-concurrency version; null before the first write.</summary>
     public string? ETag { get; init; }
 
@@ -40,4 +46,6 @@ public sealed record AuthenticationSession
 
     public AuthenticationSession End(SessionStatus status, DateTimeOffset at, string? reason = null, string? upstreamCode = null) =>
         this with { Status = status, CompletedAt = at, EndReason = reason, UpstreamCode = upstreamCode };
+
+    public AuthenticationSession ReleaseProfile(string reason) => this with { Profile = null, ProfileReleased = reason };
 }

@@ -35,4 +35,7 @@ public interface ISessionStore
     /// <summary>Pending sessions of one device, or of every device when <paramref name="deviceKey"/> is null
     /// (the DevHost resumes these at start).</summary>
     IAsyncEnumerable<AuthenticationSession> ListPendingAsync(string? deviceKey, CancellationToken cancellationToken);
+
+    /// <summary>The device's sessions that still hold the profile their sign-in produced (logout releases them).</summary>
+    IAsyncEnumerable<AuthenticationSession> ListHoldingProfilesAsync(string deviceKey, CancellationToken cancellationToken);
 }

@@ -19,6 +19,7 @@ public sealed class CheckSignInActivity(
     ISessionStore sessions,
     IDeviceStore devices,
     DeviceRecordCopies copies,
+    DeviceSignInMarker signIns,
     AuthenticationCaches caches,
     IAdobePassClient adobePass,
     SessionChangeNotifier notifier,
@@ -92,6 +93,12 @@ public sealed class CheckSignInActivity(
 
         // A new sign-in makes the device's cached profiles and decisions stale on every instance.
         await caches.ForgetAsync(input.DeviceKey, cancellationToken);
+        // Before the session ends: if this write fails, the activity is retried and polls again, which it would not do
+        // for an ended session. A device that has signed in is never purged as unused.
+        if (device.SignedInAt is null)
+        {
+            await signIns.MarkAsync(input.DeviceKey, cancellationToken);
+        }
         var authenticated = session with { Profile = profile, Mvpd = profile.Mvpd };
         return await EndAsync(authenticated, SessionStatus.Authenticated, null, null, cancellationToken);
     }

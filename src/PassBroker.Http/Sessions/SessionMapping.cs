@@ -30,7 +30,8 @@ internal static class SessionMapping
     {
         Code = session.Code,
         Status = session.Status,
-        Reason = session.EndReason,
+        // An ended sign-in says why it has no profile: how it ended, or where its profile went (delivered, signed out).
+        Reason = session.EndReason ?? session.ProfileReleased,
         Mvpd = session.Mvpd,
         StatusUrl = Routes.SessionPath(session.Code),
         ExpiresAt = session.ExpiresAt,

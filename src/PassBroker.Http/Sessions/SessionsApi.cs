@@ -8,6 +8,7 @@ using Microsoft.OpenApi;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Retention;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Edge;
 using PassBroker.Http.Limits;
@@ -60,10 +61,12 @@ public static class SessionsApi
     /// <c>failed</c> end it (start again for a new code).</remarks>
     public static async Task<Ok<SessionResponse>> GetAsync(
         HttpRequest request, string code, DeviceAuthenticator authenticator, SignInService signIns, UserMetadataDecryption metadata,
-        CancellationToken cancellationToken)
+        SessionProfileRelease profiles, CancellationToken cancellationToken)
     {
         var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
         var session = await signIns.GetAsync(device.DeviceKey, code, ParseWait(request), cancellationToken);
+        // This answer delivers the profile: the session row keeps it no longer (GET /api/profiles serves it from now on).
+        await profiles.DeliveredAsync(session, cancellationToken);
         if (session.Profile is { } profile)
         {
             session = session with { Profile = await metadata.DecryptAsync(profile, cancellationToken) };

@@ -47,6 +47,17 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
     /// <summary>The promotional Temp Pass identity: an e-mail hash, not a secret (Adobe receives it as is).</summary>
     public string? TempPassIdentity { get; set; }
 
+    /// <summary>
+    /// The first completed sign-in (<see cref="DeviceRecord.SignedInAt"/>), or <see cref="NeverSignedIn"/>: the table
+    /// cannot filter on a missing column, and the purge finds unused devices with a filter on this one. Rows written
+    /// before the column existed lack it; whether their device signed in is unknown, so they read as signed in at
+    /// registration and are kept.
+    /// </summary>
+    public DateTimeOffset? SignedInAt { get; set; }
+
+    /// <summary>The <see cref="SignedInAt"/> of a device with no completed sign-in (the table's earliest date).</summary>
+    public static readonly DateTimeOffset NeverSignedIn = new(1601, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static async Task<DeviceEntity> FromAsync(DeviceRecord device, SecretSealer sealer, CancellationToken cancellationToken)
     {
         var partition = TableKeys.Escape(device.DeviceKey);
@@ -58,6 +69,7 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
             DeviceTokenHash = device.DeviceTokenHash,
             RegisteredAt = device.RegisteredAt,
             TempPassIdentity = device.TempPassIdentity,
+            SignedInAt = device.SignedInAt ?? NeverSignedIn,
         };
         entity.SealedDeviceId = await sealer.SealAsync(device.DeviceId, Context(partition, nameof(SealedDeviceId)), cancellationToken);
         await entity.SealClientAsync(device.Credentials, device.AccessToken, sealer, column => Context(partition, column), cancellationToken);
@@ -79,6 +91,7 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
             DeviceTokenHash = DeviceTokenHash,
             RegisteredAt = RegisteredAt,
             TempPassIdentity = TempPassIdentity,
+            SignedInAt = SignedInAt == NeverSignedIn ? null : SignedInAt ?? RegisteredAt,
             ETag = ETag.ToString(),
         };
     }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.Storage.Tables;
@@ -26,5 +27,16 @@ internal sealed class TablePlayStore(StorageTables tables) : IPlayStore
         var row = PlayEntity.From(deviceKey, resource, leaseEnds);
         return tables.ExecuteAsync(StorageTables.Plays,
             (table, ct) => table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct), cancellationToken);
+    }
+
+    public async Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(deviceKey)}");
+        // Keys only; a device holds a handful of leases (Rules:ConcurrentPlays:MaxConcurrentPlays), so one delete each.
+        await foreach (var row in tables.QueryAsync<TableEntity>(StorageTables.Plays, filter, cancellationToken, [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)]))
+        {
+            // A row another removal took first answers 404, which the SDK returns rather than throws.
+            await tables.ExecuteAsync(StorageTables.Plays, (table, ct) => table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct), cancellationToken);
+        }
     }
 }

@@ -18,10 +18,14 @@ internal sealed class SessionCodeEntity : ITableEntity
 
     public string DeviceKey { get; set; } = "";
 
-    public static SessionCodeEntity For(string code, string deviceKey) => new()
+    /// <summary>When the code expires (the session's), so the purge finds a code row left without its session.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
+    public static SessionCodeEntity For(string code, string deviceKey, DateTimeOffset expiresAt) => new()
     {
         PartitionKey = TableKeys.Escape(code),
         RowKey = "",
         DeviceKey = deviceKey,
+        ExpiresAt = expiresAt,
     };
 }

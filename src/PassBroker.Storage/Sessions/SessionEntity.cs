@@ -31,6 +31,9 @@ internal sealed class SessionEntity : ITableEntity
     /// <summary>The <see cref="Core.Upstream.Profile"/> the sign-in produced, as JSON.</summary>
     public string? Profile { get; set; }
 
+    /// <summary>Why <see cref="Profile"/> is gone (delivered, signed out); see <see cref="AuthenticationSession.ProfileReleased"/>.</summary>
+    public string? ProfileReleased { get; set; }
+
     public static SessionEntity From(AuthenticationSession session) => new()
     {
         PartitionKey = TableKeys.Escape(session.DeviceKey),
@@ -46,6 +49,7 @@ internal sealed class SessionEntity : ITableEntity
         ClientIp = session.Client.IpAddress,
         ClientPort = session.Client.Port,
         Profile = session.Profile is null ? null : JsonSerializer.Serialize(session.Profile, StorageJsonContext.Default.Profile),
+        ProfileReleased = session.ProfileReleased,
     };
 
     public AuthenticationSession ToSession() => new()
@@ -61,6 +65,7 @@ internal sealed class SessionEntity : ITableEntity
         CompletedAt = CompletedAt,
         Client = new ClientEndpoint(ClientIp, ClientPort),
         Profile = Profile is null ? null : JsonSerializer.Deserialize(Profile, StorageJsonContext.Default.Profile),
+        ProfileReleased = ProfileReleased,
         ETag = ETag.ToString(),
     };
 }

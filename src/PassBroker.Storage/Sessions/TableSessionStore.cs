@@ -9,6 +9,7 @@ namespace PassBroker.Storage.Sessions;
 internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
 {
     private static readonly string Pending = nameof(SessionStatus.Pending);
+    private static readonly string Authenticated = nameof(SessionStatus.Authenticated);
 
     /// <summary>
     /// The row of a device's partition that every sign-in start rewrites under its ETag, in the same transaction as the
@@ -46,7 +47,7 @@ internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
     // session row, so a code row never points at a session that was not stored.
     private Task WriteCodeRowAsync(AuthenticationSession session, CancellationToken cancellationToken) =>
         tables.ExecuteAsync(StorageTables.SessionCodes,
-            (table, ct) => table.UpsertEntityAsync(SessionCodeEntity.For(session.Code, session.DeviceKey), TableUpdateMode.Replace, ct),
+            (table, ct) => table.UpsertEntityAsync(SessionCodeEntity.For(session.Code, session.DeviceKey, session.ExpiresAt), TableUpdateMode.Replace, ct),
             cancellationToken);
 
     public async Task<PendingSessionStart> StartPendingAsync(AuthenticationSession session,
@@ -92,6 +93,21 @@ internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
         await foreach (var entity in tables.QueryAsync<SessionEntity>(StorageTables.Sessions, filter, cancellationToken))
         {
             yield return entity.ToSession();
+        }
+    }
+
+    public async IAsyncEnumerable<AuthenticationSession> ListHoldingProfilesAsync(string deviceKey,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Only authenticated sessions ever hold a profile; the table cannot filter on a missing column, so the few
+        // authenticated ones of the device are read and those without a profile skipped here.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(deviceKey)} and Status eq {Authenticated}");
+        await foreach (var entity in tables.QueryAsync<SessionEntity>(StorageTables.Sessions, filter, cancellationToken))
+        {
+            if (entity.Profile is not null)
+            {
+                yield return entity.ToSession();
+            }
         }
     }
 }

@@ -130,6 +130,32 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
         }
     }
 
+    /// <summary>
+    /// One page of a query, from <paramref name="continuation"/> on: for work done in bounded steps that the next step
+    /// (or the next process) carries on. A missing table reads as empty; a filtered scan may answer an empty page that
+    /// still has a continuation.
+    /// </summary>
+    /// <param name="table">The logical table name.</param>
+    /// <param name="filter">The OData filter.</param>
+    /// <param name="select">The properties to read.</param>
+    /// <param name="continuation">Where the previous page ended, or null for the first.</param>
+    /// <param name="maxRows">The most rows of the page (the service answers at most 1,000).</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    public Task<(IReadOnlyList<T> Rows, string? Continuation)> QueryPageAsync<T>(string table, string filter, IEnumerable<string> select,
+        string? continuation, int maxRows, CancellationToken cancellationToken)
+        where T : class, ITableEntity
+    {
+        var size = Math.Clamp(maxRows, 1, 1000);
+        return ExecuteAsync(table, async (client, ct) =>
+        {
+            await foreach (var page in client.QueryAsync<T>(filter, size, select, ct).AsPages(continuation, size))
+            {
+                return ((IReadOnlyList<T>)page.Values, page.ContinuationToken);
+            }
+            return ((IReadOnlyList<T>)[], (string?)null);
+        }, cancellationToken);
+    }
+
     private ConcurrencyConflictException Conflict(string table, ITableEntity entity, string what, Exception inner)
     {
         var deviceKey = TableKeys.Unescape(entity.PartitionKey);

@@ -5,6 +5,7 @@ using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Logout;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Retention;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
@@ -68,7 +69,11 @@ internal sealed class DecisionTestContext
     public AuthorizationService Authorization(params IAuthorizationRule[] rules) =>
         new(ProfileService(), Fetcher(), Caches(), Contexts(), rules, Microsoft.Extensions.Options.Options.Create(Options), TestMetrics.Create(), NullLogger<AuthorizationService>.Instance);
 
-    public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Caches(), Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
+    public InMemorySessionStore Sessions { get; } = new();
+    public InMemoryPlayStore Plays { get; } = new();
+
+    public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Caches(),
+        new SessionProfileRelease(Sessions, NullLogger<SessionProfileRelease>.Instance), Plays, Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
 
     public Profile Profile(string mvpd, TimeSpan validFor) => new()
     {

@@ -2,6 +2,7 @@ using Moq;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
+using PassBroker.Core.Sessions;
 using PassBroker.Core.Tests.Decisions;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Fakes;
@@ -62,6 +63,50 @@ public sealed class LogoutServiceTests
         Assert.Empty(await LogoutAsync());
         _context.AdobePass.Verify(a => a.LogoutAsync(It.IsAny<DeviceContext>(), It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
+
+    [Fact]
+    public async Task LogoutAsync_SessionsDropTheirProfiles_AndThePlaysEnd()
+    {
+        var key = _context.Device.DeviceKey;
+        await _context.Sessions.AddAsync(Session("HOLD1", _context.Profile(DecisionTestContext.Mvpd, TimeSpan.FromDays(1))), CancellationToken.None);
+        await _context.Plays.RecordAsync(key, "show-1", DateTimeOffset.MaxValue, CancellationToken.None);
+        await _context.Plays.RecordAsync("other-device", "show-1", DateTimeOffset.MaxValue, CancellationToken.None);
+
+        await LogoutAsync();
+
+        var session = await _context.Sessions.FindAsync(key, "HOLD1", CancellationToken.None);
+        Assert.Null(session!.Profile);
+        Assert.Equal(ProfileReleaseReasons.SignedOut, session.ProfileReleased);
+        Assert.Empty(await _context.Plays.ListActiveAsync(key, DateTimeOffset.MinValue, CancellationToken.None));
+        Assert.Single(await _context.Plays.ListActiveAsync("other-device", DateTimeOffset.MinValue, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task LogoutAsync_NoProfileAnywhere_StillLeavesNothingOfTheUserBehind()
+    {
+        await _context.Profiles.RemoveAsync(_context.Device.DeviceKey, CancellationToken.None);
+        _context.AdobePass.Setup(a => a.GetProfilesAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
+        await _context.Sessions.AddAsync(Session("HOLD2", _context.Profile(DecisionTestContext.Mvpd, TimeSpan.FromDays(1))), CancellationToken.None);
+        await _context.Plays.RecordAsync(_context.Device.DeviceKey, "show-1", DateTimeOffset.MaxValue, CancellationToken.None);
+
+        Assert.Empty(await LogoutAsync());
+
+        Assert.Null((await _context.Sessions.FindAsync(_context.Device.DeviceKey, "HOLD2", CancellationToken.None))!.Profile);
+        Assert.Empty(await _context.Plays.ListActiveAsync(_context.Device.DeviceKey, DateTimeOffset.MinValue, CancellationToken.None));
+    }
+
+    private AuthenticationSession Session(string code, Profile profile) => new()
+    {
+        DeviceKey = _context.Device.DeviceKey,
+        Code = code,
+        Mvpd = profile.Mvpd,
+        Status = SessionStatus.Authenticated,
+        CreatedAt = _context.Time.GetUtcNow(),
+        ExpiresAt = _context.Time.GetUtcNow().AddMinutes(30),
+        CompletedAt = _context.Time.GetUtcNow(),
+        Client = TestDevices.Client,
+        Profile = profile,
+    };
 
     [Fact]
     public async Task LogoutAsync_BadMvpdName_IsValidationError()

@@ -69,6 +69,31 @@ public sealed class CheckSignInActivityTests
     }
 
     [Fact]
+    public async Task RunAsync_ProfileArrived_MarksTheDeviceSignedInOnce()
+    {
+        UpstreamAnswers(SignInTestContext.Profile("ExampleCable", _context.Time.GetUtcNow().AddDays(1)));
+        var signedInAt = _context.Time.GetUtcNow();
+
+        await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+        _context.Time.Advance(TimeSpan.FromDays(1));
+        _context.AddPendingSession("BBB2222", Mvpd);
+        await _context.CheckActivity().RunAsync(_input with { Code = "BBB2222" }, CancellationToken.None);
+
+        // The first completed sign-in counts: a device that signed in is never purged as unused.
+        Assert.Equal(signedInAt, (await _context.Devices.FindAsync(_context.Device.DeviceKey, CancellationToken.None))!.SignedInAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoProfileYet_LeavesTheDeviceUnmarked()
+    {
+        UpstreamAnswers();
+
+        await _context.CheckActivity().RunAsync(_input, CancellationToken.None);
+
+        Assert.Null((await _context.Devices.FindAsync(_context.Device.DeviceKey, CancellationToken.None))!.SignedInAt);
+    }
+
+    [Fact]
     public async Task RunAsync_SignInStartedWithAnMvpd_PollsThatMvpdsProfilesNotTheCode()
     {
         UpstreamAnswers();

@@ -40,7 +40,8 @@ internal sealed class SignInTestContext
         Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
-        new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time), new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, Meters.Metrics, NullLogger<CheckSignInActivity>.Instance);
+        new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time),
+            new DeviceSignInMarker(Devices, Time, NullLogger<DeviceSignInMarker>.Instance), new AuthenticationCaches(Profiles, Decisions), AdobePass.Object, Notifier, Time, Meters.Metrics, NullLogger<CheckSignInActivity>.Instance);
 
     public ExpireSignInActivity ExpireActivity() => new(Sessions, Notifier, Time, Meters.Metrics);
 

@@ -103,6 +103,19 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
     }
 
     [Fact]
+    public void FunctionsMetadata_RetentionPurge_IsATimerOnTheScheduleSetting()
+    {
+        var purge = Functions.Single(f => f.GetProperty("name").GetString() == PassBroker.Functions.Retention.RetentionPurgeFunction.Name);
+
+        // The timer trigger is built into the Functions host (Microsoft.Azure.WebJobs.Extensions), so extensions.json
+        // lists nothing for it: the metadata's binding is all the host needs.
+        var trigger = Binding(purge, "timerTrigger");
+
+        Assert.NotNull(trigger);
+        Assert.Equal("%RetentionPurgeSchedule%", trigger.Value.GetProperty("schedule").GetString());
+    }
+
+    [Fact]
     public void HostJson_RoutesAsDeclared_OneTrace_TaskHubFromItsSetting()
     {
         var extensions = published.HostJson.GetProperty("extensions");

@@ -22,4 +22,13 @@ public sealed class InMemoryPlayStore : IPlayStore
         _leases[(deviceKey, resource)] = leaseEnds;
         return Task.CompletedTask;
     }
+
+    public Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)
+    {
+        foreach (var key in _leases.Keys.Where(key => key.DeviceKey == deviceKey))
+        {
+            _leases.TryRemove(key, out _);
+        }
+        return Task.CompletedTask;
+    }
 }

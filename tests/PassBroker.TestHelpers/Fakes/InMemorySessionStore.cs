@@ -61,5 +61,14 @@ public sealed class InMemorySessionStore : ISessionStore
         }
     }
 
+    public async IAsyncEnumerable<AuthenticationSession> ListHoldingProfilesAsync(string deviceKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var session in _sessions.Values.Where(s => s.DeviceKey == deviceKey && s.Profile is not null))
+        {
+            await Task.Yield();
+            yield return session;
+        }
+    }
+
     private string NextVersion() => Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

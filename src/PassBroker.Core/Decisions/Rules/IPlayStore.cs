@@ -8,4 +8,7 @@ public interface IPlayStore
 
     /// <summary>Starts a play of <paramref name="resource"/>, or renews it: its lease now ends at <paramref name="leaseEnds"/>.</summary>
     Task RecordAsync(string deviceKey, string resource, DateTimeOffset leaseEnds, CancellationToken cancellationToken);
+
+    /// <summary>Ends every play of the device (the user signed out).</summary>
+    Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken);
 }
