@@ -16,6 +16,7 @@ public sealed class SignInService(
     MvpdCatalog catalog,
     IWorkflowStarter workflows,
     SessionChangeNotifier notifier,
+    DeviceSignInMarker signIns,
     IOptions<SignInOptions> options,
     TimeProvider time,
     PassBrokerMetrics metrics,
@@ -39,6 +40,12 @@ public sealed class SignInService(
         if (!upstream.HasCode)
         {
             metrics.SignInCompletedAtOnce(upstream.Mvpd ?? mvpd);
+            // Signed in without a login (Adobe already had a profile): the device is in use as much as after a polled
+            // sign-in, so the purge of registrations nobody signed in with must not take it.
+            if (device.SignedInAt is null)
+            {
+                await signIns.MarkAsync(device.DeviceKey, cancellationToken);
+            }
             return new SignInStart(null, upstream);
         }
 

@@ -52,6 +52,9 @@ public sealed class SignInServiceTests
 
         Assert.False(start.NeedsUserLogin);
         _context.Workflows.VerifyNoOtherCalls();
+        // In use, so never purged as a registration nobody signed in with.
+        var device = await _context.Devices.FindAsync(_context.Device.DeviceKey, CancellationToken.None);
+        Assert.Equal(_context.Time.GetUtcNow(), device!.SignedInAt);
     }
 
     [Theory]

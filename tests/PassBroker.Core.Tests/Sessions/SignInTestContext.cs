@@ -37,7 +37,8 @@ internal sealed class SignInTestContext
 
     public SignInService Service() => new(Sessions, AdobePass.Object,
         new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
-        Workflows.Object, Notifier, Options.Create(new SignInOptions()), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
+        Workflows.Object, Notifier, new DeviceSignInMarker(Devices, Time, NullLogger<DeviceSignInMarker>.Instance),
+        Options.Create(new SignInOptions()), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
         new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time),
