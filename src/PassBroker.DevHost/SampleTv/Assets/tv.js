@@ -76,24 +76,31 @@ class ApiError extends Error {
 
 /**
  * One call to PassBroker with the device token. A 401 means the token is no longer good: register again (sending the
- * old token, so PassBroker keeps the same device) and repeat the call once. A 429 says how long to wait in Retry-After:
- * wait that long, visibly, and try again. Any other error is thrown as an ApiError.
+ * old token, so PassBroker keeps the same device) and repeat the call once. Any other error is thrown as an ApiError.
  */
 async function api(method, path, body, { signal, registerOn401 = true } = {}) {
+  const response = await sendPatiently(method, path, body, store.token, signal);
+  if (response.status === 401 && registerOn401) {
+    await register();
+    return api(method, path, body, { signal, registerOn401: false });
+  }
+  return readAnswer(response);
+}
+
+/**
+ * Sends one call; a 429 says how long to wait in Retry-After: wait that long, visibly, and try again (every call,
+ * registration included: PassBroker limits registrations and sign-in starts per network).
+ */
+async function sendPatiently(method, path, body, token, signal) {
   for (let waits = 0; ; waits++) {
-    const response = await send(method, path, body, store.token, signal);
-    if (response.status === 401 && registerOn401) {
-      await register();
-      return api(method, path, body, { signal, registerOn401: false });
+    const response = await send(method, path, body, token, signal);
+    if (response.status !== 429 || waits >= MAX_RATE_LIMIT_WAITS) {
+      return response;
     }
-    if (response.status === 429 && waits < MAX_RATE_LIMIT_WAITS) {
-      const seconds = retryAfterSeconds(response);
-      showAlert(`PassBroker asks this TV to slow down: trying again in ${seconds} s.`);
-      await delay(seconds * 1000, signal);
-      hideAlert();
-      continue;
-    }
-    return readAnswer(response);
+    const seconds = retryAfterSeconds(response);
+    showAlert(`PassBroker asks this TV to slow down: trying again in ${seconds} s.`);
+    await delay(seconds * 1000, signal);
+    hideAlert();
   }
 }
 
@@ -157,10 +164,10 @@ function register() {
 async function registerOnce() {
   store.deviceId ??= newDeviceId();
   const request = { deviceId: store.deviceId, deviceInfo: DEVICE_INFO };
-  let response = await send('POST', '/api/devices', request, store.token);
+  let response = await sendPatiently('POST', '/api/devices', request, store.token);
   if (response.status === 401 && store.token) {
     store.token = null;
-    response = await send('POST', '/api/devices', request, null);
+    response = await sendPatiently('POST', '/api/devices', request, null);
   }
   const registered = await readAnswer(response);
   store.token = registered.deviceToken;
