@@ -56,4 +56,7 @@ internal static partial class Log
     // The attribute name and the reason only: the value is the user's data.
     [LoggerMessage(1600, LogLevel.Warning, "Attribute {Attribute} of the {Mvpd} profile stays encrypted: {Reason}")]
     public static partial void MetadataNotDecrypted(this ILogger logger, string mvpd, string attribute, string reason);
+
+    [LoggerMessage(1900, LogLevel.Information, "Device {DeviceKey} already holds {Max} long polls on this instance; refused another")]
+    public static partial void LongPollRefused(this ILogger logger, string deviceKey, int max);
 }
