@@ -36,6 +36,7 @@ public static class CoreExtensions
         builder.Services.TryAddSingleton<DeviceRecordCopies>();
         builder.Services.AddSingleton<MvpdCatalog>();
         builder.Services.AddSingleton<SessionChangeNotifier>();
+        builder.Services.AddSingleton<LongPollLimiter>();
         builder.Services.AddTransient<DeviceRegistration>();
         builder.Services.AddTransient<DeviceAuthenticator>();
         builder.Services.AddTransient<SignInService>();

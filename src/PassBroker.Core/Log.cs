@@ -84,4 +84,7 @@ internal static partial class Log
 
     [LoggerMessage(1812, LogLevel.Information, "Device {DeviceKey} completed its first sign-in")]
     public static partial void DeviceFirstSignIn(this ILogger logger, string deviceKey);
+
+    [LoggerMessage(1900, LogLevel.Information, "Device {DeviceKey} already holds {Max} long polls on this instance; refused another")]
+    public static partial void LongPollRefused(this ILogger logger, string deviceKey, int max);
 }

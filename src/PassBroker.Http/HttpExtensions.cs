@@ -42,6 +42,7 @@ public static class HttpExtensions
         builder.Services.AddOptions<SecondScreenOptions>().BindConfiguration(SecondScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<CodeEntryLimiter>();
         builder.Services.AddSingleton<CodeEntryGuard>();
+        builder.Services.AddSingleton<AuthnPagePolicy>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();

@@ -29,6 +29,9 @@ public static class ErrorCodes
     // 429: the device asks faster than Adobe lets PassBroker call for it; wait Retry-After seconds.
     public const string RateLimited = "rate_limited";
 
+    // 429: the device already holds as many long polls (?wait=) as it may; wait Retry-After seconds.
+    public const string TooManyWaits = "too_many_waits";
+
     // 5xx: a dependency failed; the request may be retried later.
     public const string UpstreamRejected = "upstream_rejected";
     public const string UpstreamUnavailable = "upstream_unavailable";

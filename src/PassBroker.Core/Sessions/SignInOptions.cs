@@ -5,7 +5,7 @@ namespace PassBroker.Core.Sessions;
 /// <summary>
 /// How sign-ins are started and watched.
 /// <code>
-/// "SignIn": { "PollInterval": "00:00:15", "MaxDuration": "00:30:00", "MaxLongPoll": "00:00:30",
+/// "SignIn": { "PollInterval": "00:00:15", "MaxDuration": "00:30:00", "MaxLongPoll": "00:00:30", "MaxWaitsPerDevice": 3,
 ///             "RedirectUrl": "https://tv.example.com/authn/done", "LogoutRedirectUrl": "https://tv.example.com/authn/signed-out",
 ///             "DomainName": "tv.example.com" }
 /// </code>
@@ -26,6 +26,11 @@ public sealed class SignInOptions : IValidatableObject
     /// <summary>The longest <c>?wait=</c> a status request may ask for.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan MaxLongPoll { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Long polls one device may hold at once on one instance; more are refused with 429 <c>too_many_waits</c>.
+    /// An app needs one; the spares cover a retry that arrives before the server has noticed its first attempt was dropped.</summary>
+    [Range(1, 100)]
+    public int MaxWaitsPerDevice { get; set; } = 3;
 
     /// <summary>Where the browser lands after the MVPD login (sent upstream as <c>redirectUrl</c>).</summary>
     [Required]

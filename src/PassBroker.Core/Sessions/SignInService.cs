@@ -17,12 +17,16 @@ public sealed class SignInService(
     IWorkflowStarter workflows,
     SessionChangeNotifier notifier,
     DeviceSignInMarker signIns,
+    LongPollLimiter longPolls,
     IOptions<SignInOptions> options,
     TimeProvider time,
     PassBrokerMetrics metrics,
     ILogger<SignInService> logger)
 {
     private const int MaxStartAttempts = 4;
+
+    // How often a long poll re-reads its session, for changes made on other instances (this one's wake it at once).
+    private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(2);
     private readonly SignInOptions _options = options.Value;
 
     public async Task<SignInStart> StartAsync(DeviceRecord device, string? mvpd, ClientEndpoint client, CancellationToken cancellationToken)
@@ -77,23 +81,49 @@ public sealed class SignInService(
             throw PassBrokerException.Validation("wait", $"wait must be between 0 and {_options.MaxLongPoll.TotalSeconds:0} seconds.");
         }
 
+        if (wait == TimeSpan.Zero)
+        {
+            return await sessions.FindAsync(deviceKey, validCode, cancellationToken) ?? throw SessionNotFound();
+        }
+
+        using var slot = longPolls.TryEnter(deviceKey) ?? throw TooManyWaits(deviceKey);
+        using var watch = notifier.Subscribe(deviceKey, validCode);
         var deadline = time.GetUtcNow() + wait;
         while (true)
         {
-            // Subscribe before reading, so a change between the read and the wait is not missed.
-            var changed = notifier.NextChangeAsync(deviceKey, validCode);
-            var session = await sessions.FindAsync(deviceKey, validCode, cancellationToken)
-                ?? throw PassBrokerException.NotFound(ErrorCodes.SessionNotFound, "This device has no sign-in with that code.");
+            // A read another waiter of this session made less than one recheck ago, with no change here since, is as
+            // fresh as this one's would be: waiters on one session cost one read per interval, however many they are.
+            var (session, changed) = await watch.ReadAsync(c => sessions.FindAsync(deviceKey, validCode, c), Recheck, cancellationToken);
+            if (session is null)
+            {
+                throw SessionNotFound();
+            }
             var remaining = deadline - time.GetUtcNow();
             if (session.IsFinal || remaining <= TimeSpan.Zero)
             {
                 return session;
             }
-            // Changes made on other instances are not notified here; re-reading every 2 s catches them.
-            var recheck = remaining < TimeSpan.FromSeconds(2) ? remaining : TimeSpan.FromSeconds(2);
-            await Task.WhenAny(changed, Task.Delay(recheck, time, cancellationToken));
+            // Woken by a change here, or at the recheck for changes elsewhere; the timer goes with the wait.
+            using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                await Task.WhenAny(changed, Task.Delay(remaining < Recheck ? remaining : Recheck, time, stop.Token));
+                await stop.CancelAsync();
+            }
             cancellationToken.ThrowIfCancellationRequested();
         }
+    }
+
+    private static PassBrokerException SessionNotFound() =>
+        PassBrokerException.NotFound(ErrorCodes.SessionNotFound, "This device has no sign-in with that code.");
+
+    private PassBrokerException TooManyWaits(string deviceKey)
+    {
+        logger.LongPollRefused(deviceKey, _options.MaxWaitsPerDevice);
+        return new PassBrokerException(429, ErrorCodes.TooManyWaits, "This device already waits on its sign-in.",
+            $"At most {_options.MaxWaitsPerDevice} status requests with wait may be open at once per device; wait for one to return.")
+        {
+            RetryAfterSeconds = (int)Recheck.TotalSeconds,
+        };
     }
 
     // Two sign-ins of one device at once (an app retrying, two of its instances): the store lets one commit at a time,

@@ -72,11 +72,11 @@ public static class AuthnApi
 
     private static IResult Render(SecondScreenStep step, string? typed) => step.Outcome switch
     {
-        SecondScreenOutcome.ChooseMvpd => Page(AuthnPages.Picker(step.Code!, step.Mvpds!, error: null)),
-        SecondScreenOutcome.UnknownMvpd => Page(AuthnPages.Picker(step.Code!, step.Mvpds!, "Pick one of the providers below."),
+        SecondScreenOutcome.ChooseMvpd => HtmlPage.Result(policy => AuthnPages.Picker(step.Code!, step.Mvpds!, policy, error: null)),
+        SecondScreenOutcome.UnknownMvpd => HtmlPage.Result(policy => AuthnPages.Picker(step.Code!, step.Mvpds!, policy, "Pick one of the providers below."),
             StatusCodes.Status400BadRequest),
-        // 303: the browser follows with a GET, whatever the form's method was.
-        SecondScreenOutcome.Authenticate => new SeeOtherResult(step.AuthenticateUrl!),
+        // A page, not a redirect: the forms may only go to this origin (AuthnPagePolicy).
+        SecondScreenOutcome.Authenticate => Page(AuthnPages.Continue(step.AuthenticateUrl!)),
         SecondScreenOutcome.AlreadySignedIn => Page(AuthnPages.Message("Already signed in", "Your TV is already signed in",
             "Your provider says this TV is already signed in with it. Go back to your TV; if it still asks you to sign in, start again there.")),
         _ => Page(AuthnPages.CodeForm(TypedCodes.Normalize(typed) ?? typed, AuthnPages.InvalidCodeMessage), StatusCodes.Status400BadRequest),
@@ -137,15 +137,4 @@ public static class AuthnApi
     }
 
     private static IResult Page(string html, int status = StatusCodes.Status200OK) => HtmlPage.Result(html, status);
-
-    private sealed class SeeOtherResult(string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
-            httpContext.Response.Headers.Location = location;
-            httpContext.Response.Headers.CacheControl = "no-store";
-            return Task.CompletedTask;
-        }
-    }
 }

@@ -28,10 +28,10 @@ internal static class AuthnPages
             """);
     }
 
-    public static string Picker(string code, IReadOnlyList<Mvpd> mvpds, string? error)
+    public static string Picker(string code, IReadOnlyList<Mvpd> mvpds, AuthnPagePolicy policy, string? error)
     {
         var items = string.Concat(mvpds.Select(m => $"""
-            <li><button type="submit" name="mvpd" value="{HtmlPage.Encode(m.Id)}">{Logo(m)}<span>{HtmlPage.Encode(m.DisplayName)}</span></button></li>
+            <li><button type="submit" name="mvpd" value="{HtmlPage.Encode(m.Id)}">{Logo(m, policy)}<span>{HtmlPage.Encode(m.DisplayName)}</span></button></li>
             """));
         var list = mvpds.Count == 0
             ? "<p>No TV providers are available right now. Please try again later.</p>"
@@ -50,6 +50,26 @@ internal static class AuthnPages
             """);
     }
 
+    /// <summary>
+    /// The step from our form to Adobe's authenticate URL: a page of ours that moves on at once (and a link, should the
+    /// browser not), rather than a redirect answering the form, which <c>form-action 'self'</c> would block
+    /// (<see cref="AuthnPagePolicy"/>).
+    /// </summary>
+    public static string Continue(string authenticateUrl)
+    {
+        if (!Uri.TryCreate(authenticateUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
+        {
+            return Message("Try again soon", "We can't sign you in right now",
+                "Your TV provider's sign-in page isn't available. Please try again in a minute.", tryAgainLink: true);
+        }
+        var target = HtmlPage.Encode(url.AbsoluteUri);
+        return HtmlPage.Render("Continue to your TV provider", $"""
+            <h1>Continue to your TV provider</h1>
+            <p role="status">Taking you to your TV provider's sign-in page.</p>
+            <p><a class="button" href="{target}">Continue</a></p>
+            """, head: $"""<meta http-equiv="refresh" content="0; url={target}">""");
+    }
+
     public static string Message(string title, string heading, string text, bool tryAgainLink = false) => HtmlPage.Render(title, $"""
         <h1>{HtmlPage.Encode(heading)}</h1>
         <p role="status">{HtmlPage.Encode(text)}</p>
@@ -60,9 +80,10 @@ internal static class AuthnPages
     private static string Alert(string id, string? error) =>
         error is null ? "" : $"""<p id="{id}" class="error" role="alert">{HtmlPage.Encode(error)}</p>""";
 
-    // Decorative: the button's text names the provider, so the logo has an empty alt. Only absolute https logos.
-    private static string Logo(Mvpd mvpd) =>
-        Uri.TryCreate(mvpd.LogoUrl, UriKind.Absolute, out var logo) && logo.Scheme == Uri.UriSchemeHttps
+    // Decorative: the button's text names the provider, so the logo has an empty alt. Only https logos from the hosts
+    // the page's policy allows: another would be blocked, an empty frame in the button.
+    private static string Logo(Mvpd mvpd, AuthnPagePolicy policy) =>
+        Uri.TryCreate(mvpd.LogoUrl, UriKind.Absolute, out var logo) && policy.AllowsLogo(logo)
             ? $"""<img src="{HtmlPage.Encode(logo.AbsoluteUri)}" alt="" width="48" height="48">"""
             : "";
 }

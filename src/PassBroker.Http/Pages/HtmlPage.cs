@@ -1,21 +1,21 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PassBroker.Http.Pages;
 
-/// <summary>The pages' shared layout and headers. Everything they load comes from PassBroker (no CDN), except MVPD logos.</summary>
+/// <summary>
+/// The pages' shared layout and headers. Everything they load comes from PassBroker (no CDN), except MVPD logos, from
+/// the hosts <see cref="AuthnPagePolicy"/> allows.
+/// </summary>
 internal static class HtmlPage
 {
-    // No script at all; logos are the MVPDs' (Adobe's configuration) and https only. No form-action: after the
-    // picker's POST the browser is redirected to Adobe, and Chromium applies form-action to that redirect too.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self' https: data:; frame-ancestors 'none'; base-uri 'none'";
-
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
     /// <param name="title">The page title, plain text.</param>
     /// <param name="body">The inside of <c>main</c>, already encoded HTML.</param>
-    public static string Render(string title, string body) => $"""
+    /// <param name="head">More of <c>head</c>, already encoded HTML.</param>
+    public static string Render(string title, string body, string head = "") => $"""
         <!doctype html>
         <html lang="en">
         <head>
@@ -23,6 +23,7 @@ internal static class HtmlPage
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{Encode(title)} · TV sign-in</title>
         <link rel="stylesheet" href="/{Routes.AuthnStylesheet}">
+        {head}
         </head>
         <body>
         <main>
@@ -32,17 +33,22 @@ internal static class HtmlPage
         </html>
         """;
 
-    public static IResult Result(string html, int status = StatusCodes.Status200OK) => new PageResult(html, status);
+    public static IResult Result(string html, int status = StatusCodes.Status200OK) => new PageResult(_ => html, status);
 
-    private sealed class PageResult(string html, int status) : IResult
+    /// <summary>A page whose markup depends on the policy (the picker's logos): rendered with the policy its header states.</summary>
+    public static IResult Result(Func<AuthnPagePolicy, string> render, int status = StatusCodes.Status200OK) => new PageResult(render, status);
+
+    private sealed class PageResult(Func<AuthnPagePolicy, string> render, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
+            var policy = httpContext.RequestServices.GetRequiredService<AuthnPagePolicy>();
+            var html = render(policy);
             var response = httpContext.Response;
             response.StatusCode = status;
             response.ContentType = "text/html; charset=utf-8";
             var headers = response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = policy.ContentSecurityPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             // Pages may carry a code (in the URL or the form): keep it out of caches and out of Referer headers sent to

@@ -5,7 +5,8 @@ namespace PassBroker.Http.Pages;
 /// <summary>
 /// The second-screen sign-in page (<c>/authn</c>).
 /// <code>
-/// "SecondScreen": { "PublicBaseUrl": "https://tv.example.com", "CodeAttemptsPerIp": 10, "CodeAttemptsWindow": "00:01:00" }
+/// "SecondScreen": { "PublicBaseUrl": "https://tv.example.com", "CodeAttemptsPerIp": 10, "CodeAttemptsWindow": "00:01:00",
+///                   "LogoHosts": [ "logos.example.com" ] }
 /// </code>
 /// </summary>
 public sealed class SecondScreenOptions : IValidatableObject
@@ -16,6 +17,11 @@ public sealed class SecondScreenOptions : IValidatableObject
     /// <c>/authn?code=…</c>.</summary>
     [Required]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
+
+    /// <summary>Hosts (<c>name</c> or <c>name:port</c>, served over https) the MVPD logos of the provider picker may come
+    /// from: the pages' Content-Security-Policy allows images from these only, and the picker leaves out other logos.
+    /// Empty: the host of <c>AdobePass:BaseUrl</c>.</summary>
+    public List<string> LogoHosts { get; set; } = [];
 
     /// <summary>Codes one client IP may submit per <see cref="CodeAttemptsWindow"/> (per instance): enough for typos,
     /// far too few to guess codes.</summary>
@@ -35,5 +41,20 @@ public sealed class SecondScreenOptions : IValidatableObject
         {
             yield return new ValidationResult("PublicBaseUrl must be an absolute http(s) URL without a query.", [nameof(PublicBaseUrl)]);
         }
+        // Each goes into a response header: a host and nothing else, so no value can add to the policy.
+        if (LogoHosts.Find(h => !IsHost(h)) is { } bad)
+        {
+            yield return new ValidationResult($"LogoHosts: '{bad}' is not a host name (with an optional port).", [nameof(LogoHosts)]);
+        }
+    }
+
+    private static bool IsHost(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate("https://" + value, UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+        return uri.Authority.Equals(value, StringComparison.OrdinalIgnoreCase) && uri.AbsolutePath == "/" && string.IsNullOrEmpty(uri.UserInfo)
+            && Uri.CheckHostName(uri.Host) is UriHostNameType.Dns or UriHostNameType.IPv4;
     }
 }

@@ -31,7 +31,8 @@ public static class SessionsApi
             .RequiresDeviceToken()
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSessionCode, ErrorCodes.ValidationFailed)
             .Problems(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound)
-            .QueryParameter("wait", JsonSchemaType.Integer, "Seconds (0-30) to hold the answer while the sign-in is pending; it returns as soon as the status changes.");
+            .Problems(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyWaits)
+            .QueryParameter("wait", JsonSchemaType.Integer, "Seconds (0-30) to hold the answer while the sign-in is pending; it returns as soon as the status changes. A device may hold only a few such waits at once (SignIn:MaxWaitsPerDevice).");
         return routes;
     }
 

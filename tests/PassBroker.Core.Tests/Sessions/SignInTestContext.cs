@@ -23,13 +23,17 @@ internal sealed class SignInTestContext
     public InMemoryDecisionCache Decisions { get; }
     public Mock<IAdobePassClient> AdobePass { get; } = new();
     public Mock<IWorkflowStarter> Workflows { get; } = new();
-    public SessionChangeNotifier Notifier { get; } = new();
+    public SessionChangeNotifier Notifier { get; }
+    public SignInOptions SignIn { get; } = new();
+    public LongPollLimiter LongPolls { get; }
     public DeviceRecord Device { get; } = TestDevices.Record();
     public TestMetrics Meters { get; } = new();
 
     public SignInTestContext()
     {
         Decisions = new InMemoryDecisionCache(Time);
+        Notifier = new SessionChangeNotifier(Time);
+        LongPolls = new LongPollLimiter(Options.Create(SignIn));
         Devices.AddAsync(Device, CancellationToken.None).GetAwaiter().GetResult();
         AdobePass.Setup(a => a.GetMvpdsAsync(It.IsAny<DeviceContext>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync([new Mvpd("ExampleCable", "Example Cable", null, false, false, null)]);
@@ -37,8 +41,8 @@ internal sealed class SignInTestContext
 
     public SignInService Service() => new(Sessions, AdobePass.Object,
         new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
-        Workflows.Object, Notifier, new DeviceSignInMarker(Devices, Time, NullLogger<DeviceSignInMarker>.Instance),
-        Options.Create(new SignInOptions()), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
+        Workflows.Object, Notifier, new DeviceSignInMarker(Devices, Time, NullLogger<DeviceSignInMarker>.Instance), LongPolls,
+        Options.Create(SignIn), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
 
     public CheckSignInActivity CheckActivity() =>
         new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time),

@@ -42,6 +42,14 @@ public sealed class SecondScreenBrowserTests(AzuriteFixture azurite) : IAsyncLif
         var session = await StartSecondScreenSignInAsync(tv);
         var code = session.GetProperty("code").GetString()!;
         var page = await _browser.NewPageAsync(width, height);
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
 
         // Act: the code page.
         await page.GotoAsync(AuthnUrl);
@@ -57,7 +65,8 @@ public sealed class SecondScreenBrowserTests(AzuriteFixture azurite) : IAsyncLif
         await ChromiumBrowser.ScreenshotAsync(page, $"2-provider-{viewport}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Example Cable" }).ClickAsync();
 
-        // Adobe sends the browser to the MVPD's login form.
+        // Our page hands the browser on to Adobe (form-action 'self' keeps the form itself from going there), and Adobe
+        // sends it to the MVPD's login form.
         await page.WaitForURLAsync("**/emulator/mvpd/ExampleCable/login**");
         await ChromiumBrowser.ScreenshotAsync(page, $"3-mvpd-login-{viewport}");
         await page.GetByLabel("Username").FillAsync("alice");
@@ -70,6 +79,8 @@ public sealed class SecondScreenBrowserTests(AzuriteFixture azurite) : IAsyncLif
         await Assertions.Expect(page.GetByText("Go back to your TV")).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, $"4-done-{viewport}");
         await AssertNoHorizontalScrollAsync(page);
+        // Nothing on the way was blocked by the pages' policy: not the forms, not a logo.
+        Assert.Empty(violations);
 
         var waiting = tv.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{code}?wait=30");
         await _app.AdvanceAsync(TimeSpan.FromSeconds(15));

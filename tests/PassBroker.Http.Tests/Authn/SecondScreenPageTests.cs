@@ -85,7 +85,7 @@ public sealed class SecondScreenPageTests(AzuriteFixture azurite) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task PreselectedMvpd_GoesStraightToAdobe()
+    public async Task PreselectedMvpd_ContinuesToAdobeFromAPageOfOurs_NotByRedirectingTheForm()
     {
         var (tv, _, _) = await _app.RegisterDeviceAsync("cable-tv");
         var code = await StartAsync(tv, "ExampleCable");
@@ -93,8 +93,27 @@ public sealed class SecondScreenPageTests(AzuriteFixture azurite) : IAsyncLifeti
 
         var response = await browser.PostAsync("/authn", Form(("code", code)));
 
-        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
-        Assert.Equal($"{_app.Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}/api/v2/authenticate/REF30/{code}", response.Headers.Location!.ToString());
+        // form-action 'self' would block a redirect to Adobe (and Adobe's on to the MVPD): the page moves on by itself.
+        var authenticate = $"{_app.Emulator.BaseAddress.GetLeftPart(UriPartial.Authority)}/api/v2/authenticate/REF30/{code}";
+        await AssertPageAsync(response, HttpStatusCode.OK, "Continue to your TV provider");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"""<meta http-equiv="refresh" content="0; url={authenticate}">""", html, StringComparison.Ordinal);
+        Assert.Contains($"""<a class="button" href="{authenticate}">Continue</a>""", html, StringComparison.Ordinal);
+        Assert.Null(response.Headers.Location);
+        Assert.Contains("form-action 'self';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_PolicyLetsFormsGoOnlyHere_AndImagesComeOnlyFromTheLogoHosts()
+    {
+        using var browser = Browser("203.0.113.10");
+
+        var page = await browser.GetAsync("/authn");
+
+        // The test settings name the emulator's logo host (SecondScreen:LogoHosts); nothing else, no https: wildcard.
+        Assert.Equal(
+            "default-src 'none'; style-src 'self'; img-src 'self' https://passbroker.example; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+            page.Headers.GetValues("Content-Security-Policy").Single());
     }
 
     [Fact]

@@ -46,6 +46,8 @@ public static class TestSettings
             ["SignIn:RedirectUrl"] = "http://127.0.0.1/authn/done",
             ["SignIn:LogoutRedirectUrl"] = SignedOutUrl,
             ["Rules:ResourceAccess:Deny:0"] = BlockedResource,
+            // The emulator's MVPD logos are there (EmulatorDefaults.LogoBaseUrl); the browser tests answer for that host.
+            ["SecondScreen:LogoHosts:0"] = "passbroker.example",
             // Every test device shares one IP, so Adobe's per-IP budget would pace unrelated tests; the fault matrix turns it on.
             ["AdobePass:Pacing:Enabled"] = "false",
             // The tests' HTTP client stands in for a front end: it names each device's address in X-Forwarded-For, which
