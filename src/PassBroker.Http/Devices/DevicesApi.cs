@@ -24,14 +24,13 @@ public static class DevicesApi
         return routes;
     }
 
-    /// <summary>
-    /// Without a device token: registers a new installation (201: its own device key, DCR client and token), whatever
-    /// the device id. With the installation's current device token and its device id: registers it again (200: same DCR
-    /// client, new device token; the presented one stops working).
-    /// </summary>
-    /// <remarks>The first call of an app: PassBroker registers one DCR client with Adobe per installation and keeps it. <c>deviceInfo</c>
-    /// holds Adobe's <c>X-Device-Info</c> fields. The answer's <c>deviceToken</c> is the credential of every other device route;
-    /// send it to register the same installation again.</remarks>
+    /// <summary>Registers the device: without a token a new installation (201), with its token the same one again (200).</summary>
+    /// <remarks>The first call of an app: PassBroker registers one DCR client with Adobe per installation and keeps it.
+    /// <c>deviceInfo</c> holds Adobe's <c>X-Device-Info</c> fields. The answer's <c>deviceToken</c> is the credential of
+    /// every other device route. Without a device token the call always makes a new installation (its own device key, DCR
+    /// client and token), whatever the device id: an id is not a credential. With the installation's current token and its
+    /// device id it registers that installation again: same DCR client (nobody is signed out), a new token; the presented
+    /// one stops working.</remarks>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
         HttpRequest request, DeviceRegistration registration, EdgeLimits limits, CancellationToken cancellationToken)
     {
