@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Http.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
@@ -17,7 +16,7 @@ namespace PassBroker.Http.Tests.Contract;
 /// reach every endpoint of the header table, so a flow that stops calling one fails here too.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed partial class UpstreamContractEndToEndTests(AzuriteFixture azurite)
+public sealed class UpstreamContractEndToEndTests(AzuriteFixture azurite)
 {
     private static readonly string[] ResetV21 = ["/reset-tempass/v2.1/reset", "/reset-tempass/v2.1/reset/generic"];
     private static readonly string[] ResetV3 = ["/reset-tempass/v3/reset", "/reset-tempass/v3/reset/generic"];
@@ -77,11 +76,7 @@ public sealed partial class UpstreamContractEndToEndTests(AzuriteFixture azurite
         using var phone = app.DevHost.CreateClient(followRedirects: false);
         phone.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.40");
         Assert.Equal(HttpStatusCode.OK, (await phone.PostAsync("/authn", Form(("code", code)))).StatusCode);
-        var picked = await phone.PostAsync("/authn/provider", Form(("code", code), ("mvpd", "ExampleCable")));
-        // The page that hands the browser on to Adobe (its link; a browser follows its meta refresh).
-        Assert.Equal(HttpStatusCode.OK, picked.StatusCode);
-        var authenticate = ContinueLink().Match(await picked.Content.ReadAsStringAsync()).Groups["url"].Value;
-        await BrowserLogin.SignInAsync(WebUtility.HtmlDecode(authenticate), "bob", "bob-pw");
+        await BrowserLogin.SignInAsync(await SecondScreenPhone.PickProviderAsync(phone, code, "ExampleCable"), "bob", "bob-pw");
 
         var waiting = tv.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{code}?wait=30");
         await app.AdvanceAsync(TimeSpan.FromSeconds(15));
@@ -95,7 +90,4 @@ public sealed partial class UpstreamContractEndToEndTests(AzuriteFixture azurite
     }
 
     private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) => new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
-
-    [GeneratedRegex("""<a class="button" href="(?<url>[^"]+)">Continue</a>""")]
-    private static partial Regex ContinueLink();
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -90,11 +89,9 @@ public sealed partial class WalkthroughTests(AzuriteFixture azurite, ITestOutput
         if (step.Step == "3b")
         {
             // The second screen: open secondScreenUrl, pick ExampleCable, sign in at the provider.
-            using var browser = _app.DevHost.CreateClient(followRedirects: false);
-            var picked = await browser.PostAsync("/authn/provider", new FormUrlEncodedContent(
-                [KeyValuePair.Create("code", variables.Resolve("{{session.response.body.code}}")), KeyValuePair.Create("mvpd", "ExampleCable")]));
-            Assert.Equal(HttpStatusCode.SeeOther, picked.StatusCode);
-            await BrowserLogin.SignInAsync(picked.Headers.Location!.ToString(), "alice", "alice-pw");
+            using var phone = _app.DevHost.CreateClient(followRedirects: false);
+            var authenticate = await SecondScreenPhone.PickProviderAsync(phone, variables.Resolve("{{session.response.body.code}}"), "ExampleCable");
+            await BrowserLogin.SignInAsync(authenticate, "alice", "alice-pw");
         }
     }
 
