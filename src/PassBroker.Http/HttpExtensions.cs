@@ -40,7 +40,6 @@ public static class HttpExtensions
             kestrel.Limits.MaxRequestHeaderCount = 100;
         });
         builder.Services.AddOptions<SecondScreenOptions>().BindConfiguration(SecondScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<CodeEntryLimiter>();
         builder.Services.AddSingleton<CodeEntryGuard>();
         builder.Services.AddSingleton<AuthnPagePolicy>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

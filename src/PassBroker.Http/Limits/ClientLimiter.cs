@@ -16,20 +16,25 @@ public enum LimitScope
 public readonly record struct LimitRefusal(LimitScope Scope, TimeSpan RetryAfter);
 
 /// <summary>
-/// One kind of request counted per client and per instance, in fixed windows. The client's count is asked first, so a
-/// client over its own limit never uses up the instance's; a request the instance refuses has still used its client's.
+/// One kind of request counted per client and, where asked, per instance, in fixed windows. In-process
+/// (System.Threading.RateLimiting) rather than ASP.NET Core's middleware, so it works the same in the Functions host. The
+/// client's count is asked first, so a client over its own limit never uses up the instance's; a request the instance
+/// refuses has still used its client's.
 /// </summary>
 public sealed class ClientLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perClient;
-    private readonly RateLimiter _perInstance;
+    private readonly RateLimiter? _perInstance;
     private readonly TimeSpan _window;
 
-    public ClientLimiter(int perClient, int perInstance, TimeSpan window)
+    /// <param name="perClient">Requests one client may make in a window.</param>
+    /// <param name="perInstance">Requests all clients together may make in a window on this instance; null for no such count.</param>
+    /// <param name="window">The window.</param>
+    public ClientLimiter(int perClient, int? perInstance, TimeSpan window)
     {
         _window = window;
         _perClient = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ => Window(perClient, window)));
-        _perInstance = new FixedWindowRateLimiter(Window(perInstance, window));
+        _perInstance = perInstance is { } limit ? new FixedWindowRateLimiter(Window(limit, window)) : null;
     }
 
     /// <param name="clientGroup">The client's key (<see cref="Edge.ClientAddressGroups"/>).</param>
@@ -43,6 +48,10 @@ public sealed class ClientLimiter : IDisposable
                 return new LimitRefusal(LimitScope.Client, RetryAfter(client));
             }
         }
+        if (_perInstance is null)
+        {
+            return null;
+        }
         using var instance = _perInstance.AttemptAcquire();
         return instance.IsAcquired ? null : new LimitRefusal(LimitScope.Instance, RetryAfter(instance));
     }
@@ -50,7 +59,7 @@ public sealed class ClientLimiter : IDisposable
     public void Dispose()
     {
         _perClient.Dispose();
-        _perInstance.Dispose();
+        _perInstance?.Dispose();
     }
 
     private TimeSpan RetryAfter(RateLimitLease lease) => lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : _window;

@@ -1,17 +1,23 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using PassBroker.Core.SecondScreen;
 using PassBroker.Http.Edge;
+using PassBroker.Http.Limits;
 using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Http.Pages;
 
 /// <summary>
-/// What the second-screen page does about code guessing: counts each submission against the client's limit
-/// (<see cref="CodeEntryLimiter"/>, by address group) and reports limit hits and failed codes as security events.
+/// What the second-screen page does about code guessing: counts each submission against the client's limit (by
+/// address group, <see cref="SecondScreenOptions.CodeAttemptsPerIp"/> per window; each instance counts on its own,
+/// which still bounds guessing per instance) and reports limit hits and failed codes as security events.
 /// </summary>
-public sealed class CodeEntryGuard(CodeEntryLimiter limiter, ClientAddressGroups groups, SecurityEvents events, ILogger<CodeEntryGuard> logger)
+public sealed class CodeEntryGuard(IOptions<SecondScreenOptions> options, ClientAddressGroups groups, SecurityEvents events, ILogger<CodeEntryGuard> logger)
+    : IDisposable
 {
+    private readonly ClientLimiter _limiter = new(options.Value.CodeAttemptsPerIp, perInstance: null, options.Value.CodeAttemptsWindow);
+
     /// <summary>The pages' logger, for what is not a security event (a dependency that did not answer).</summary>
     public ILogger Logger => logger;
 
@@ -19,12 +25,12 @@ public sealed class CodeEntryGuard(CodeEntryLimiter limiter, ClientAddressGroups
     public TimeSpan? TryEnter(HttpContext context)
     {
         var group = groups.Of(context);
-        if (limiter.TryEnter(group) is not { } wait)
+        if (_limiter.TryEnter(group) is not { } refusal)
         {
             return null;
         }
-        events.Limited(SecurityEventNames.CodeEntryLimited, new Limits.LimitRefusal(Limits.LimitScope.Client, wait), group);
-        return wait;
+        events.Limited(SecurityEventNames.CodeEntryLimited, refusal, group);
+        return refusal.RetryAfter;
     }
 
     /// <summary>Reports a code that could not be used; hands the step on unchanged.</summary>
@@ -36,4 +42,6 @@ public sealed class CodeEntryGuard(CodeEntryLimiter limiter, ClientAddressGroups
         }
         return step;
     }
+
+    public void Dispose() => _limiter.Dispose();
 }

@@ -66,6 +66,15 @@ public sealed class ClientAddressGroupsTests
     }
 
     [Fact]
+    public void ClientLimiter_WithoutAnInstanceCount_LimitsEachClientOnly()
+    {
+        using var limiter = new ClientLimiter(perClient: 1, perInstance: null, TimeSpan.FromMinutes(10));
+
+        Assert.All(Enumerable.Range(0, 50), i => Assert.Null(limiter.TryEnter($"client-{i}")));
+        Assert.Equal(LimitScope.Client, limiter.TryEnter("client-0")!.Value.Scope);
+    }
+
+    [Fact]
     public void ClientLimiter_AsksTheClientsCountFirst_ThenTheInstances()
     {
         using var limiter = new ClientLimiter(perClient: 2, perInstance: 3, TimeSpan.FromMinutes(10));
