@@ -23,18 +23,9 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
     {
         var position = continuation is null ? null : Decode(continuation);
         var current = (await keys.GetCurrentKeyAsync(cancellationToken)).Version;
-        var page = await tables.ExecuteAsync(StorageTables.Devices, async (table, ct) =>
-        {
-            await foreach (var first in table.QueryAsync<TableEntity>(maxPerPage: maxRows, cancellationToken: ct)
-                .AsPages(position, maxRows).WithCancellation(ct))
-            {
-                return first;
-            }
-            return null;
-        }, cancellationToken);
+        var (rows, next) = await tables.QueryPageAsync<TableEntity>(StorageTables.Devices, filter: null, select: null, position, maxRows, cancellationToken);
 
         int resealed = 0, conflicts = 0, unreadable = 0;
-        var rows = page?.Values ?? [];
         foreach (var row in rows)
         {
             switch (await ResealRowAsync(row, current, cancellationToken))
@@ -46,7 +37,7 @@ internal sealed class DataKeyResealer(StorageTables tables, SecretSealer sealer,
         }
         logger.ResealBatch(rows.Count, resealed, current, conflicts, unreadable);
         return new ResealReport(current, rows.Count, resealed, conflicts, unreadable,
-            page?.ContinuationToken is { } next ? Encode(next) : null);
+            next is null ? null : Encode(next));
     }
 
     // Table Storage reads any text as a position, so a mistyped continuation would silently skip rows and report the

@@ -136,12 +136,12 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     /// still has a continuation.
     /// </summary>
     /// <param name="table">The logical table name.</param>
-    /// <param name="filter">The OData filter.</param>
-    /// <param name="select">The properties to read.</param>
+    /// <param name="filter">The OData filter; null for every row.</param>
+    /// <param name="select">The properties to read; null for all.</param>
     /// <param name="continuation">Where the previous page ended, or null for the first.</param>
     /// <param name="maxRows">The most rows of the page (the service answers at most 1,000).</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
-    public Task<(IReadOnlyList<T> Rows, string? Continuation)> QueryPageAsync<T>(string table, string filter, IEnumerable<string> select,
+    public Task<(IReadOnlyList<T> Rows, string? Continuation)> QueryPageAsync<T>(string table, string? filter, IEnumerable<string>? select,
         string? continuation, int maxRows, CancellationToken cancellationToken)
         where T : class, ITableEntity
     {
