@@ -16,6 +16,6 @@ public static class TypedCodes
             return null;
         }
         var code = new string(typed.Where(c => c is not (' ' or '-' or '\t')).ToArray()).ToUpperInvariant();
-        return code.Length is > 0 and <= SessionCodes.MaxLength && code.All(char.IsAsciiLetterOrDigit) ? code : null;
+        return SessionCodes.IsWellFormed(code) ? code : null;
     }
 }

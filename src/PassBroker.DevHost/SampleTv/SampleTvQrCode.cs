@@ -36,11 +36,6 @@ internal static class SampleTvQrCode
     private static bool IsSecondScreenUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url, SecondScreenOptions secondScreen)
     {
         var prefix = secondScreen.UrlFor("");
-        if (url is null || !url.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-        var code = url[prefix.Length..];
-        return code.Length is > 0 and <= SessionCodes.MaxLength && code.All(char.IsAsciiLetterOrDigit);
+        return url is not null && url.StartsWith(prefix, StringComparison.Ordinal) && SessionCodes.IsWellFormed(url[prefix.Length..]);
     }
 }
