@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using DurableTask.Core;
+using PassBroker.Core.Workflow;
+
+namespace PassBroker.Benchmarks.Durable;
+
+/// <summary>Runs each polling shape on its own Azurite and task hub and counts the storage requests of its window.</summary>
+internal static class ShapeRuns
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+
+    /// <summary>N orchestrations of <see cref="SignInPollingWorkflow"/>; the window runs from the first start to the
+    /// last orchestration's completion (as the uncounted watcher sees it).</summary>
+    public static async Task<ShapeMeasurement> PerSignInAsync(string connectionString, DurableStorageSettings settings)
+    {
+        const string hub = "pbpersignin";
+        var counter = new StorageRequestCounter(hub);
+        var script = new UpstreamScript(settings.PollsToLogin);
+        await using var durable = await DurableTaskHub.CreateAsync(connectionString, hub, settings, counter);
+        durable.Worker.AddTaskOrchestrations(new NameValueObjectCreator<TaskOrchestration>(SignInPollingWorkflow.Name, "", typeof(PerSignInOrchestration)));
+        durable.Worker.AddTaskActivities(new NameValueObjectCreator<TaskActivity>(WorkflowActivities.CheckSignIn, "", new CheckSignInStandIn(script)));
+        await durable.Worker.StartAsync();
+
+        var before = counter.Snapshot();
+        var now = DateTimeOffset.UtcNow;
+        var instances = new List<OrchestrationInstance>();
+        for (var i = 0; i < settings.SignIns; i++)
+        {
+            var input = new SignInPollInput($"device{i:D6}", $"CODE{i:D6}", now.AddMinutes(30), settings.PollInterval);
+            instances.Add(await durable.Client.CreateOrchestrationInstanceAsync(SignInPollingWorkflow.Name, "", input.InstanceId, input));
+        }
+        foreach (var instance in instances)
+        {
+            var state = await durable.Watcher.WaitForOrchestrationAsync(instance, Limit);
+            if (state?.OrchestrationStatus != OrchestrationStatus.Completed)
+            {
+                throw new InvalidOperationException($"{instance.InstanceId} ended {state?.OrchestrationStatus.ToString() ?? "not in time"}.");
+            }
+        }
+        return new ShapeMeasurement(DurableStorageSettings.PerSignIn, settings.SignIns, script.TotalPolls, script.TotalPolls, counter.Since(before));
+    }
+
+    /// <summary>S eternal shard orchestrations, started (and past their first round) before the window; the window runs
+    /// from the first sign-in's row to the last one's removal.</summary>
+    public static async Task<ShapeMeasurement> ShardedAsync(string connectionString, DurableStorageSettings settings)
+    {
+        const string hub = "pbsharded";
+        var counter = new StorageRequestCounter(hub);
+        var script = new UpstreamScript(settings.PollsToLogin);
+        var clock = new ShardClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), settings.Tick, settings.PollInterval);
+        var table = DurableTaskHub.CountedTables(connectionString, counter).GetTableClient(PendingSignInTable.TableName);
+        await table.CreateIfNotExistsAsync();
+        var pending = new PendingSignInTable(table, settings.Shards, clock);
+        var activity = new PollShardStandIn(pending, script);
+
+        await using var durable = await DurableTaskHub.CreateAsync(connectionString, hub, settings, counter);
+        durable.Worker.AddTaskOrchestrations(new NameValueObjectCreator<TaskOrchestration>(ShardPollingWorkflow.Name, "", typeof(ShardOrchestration)));
+        durable.Worker.AddTaskActivities(new NameValueObjectCreator<TaskActivity>(ShardPollingWorkflow.PollShardActivity, "", activity));
+        await durable.Worker.StartAsync();
+        var firstTick = clock.TickAtOrAfter(DateTimeOffset.UtcNow);
+        for (var shard = 0; shard < settings.Shards; shard++)
+        {
+            var input = new ShardPollInput(shard, clock, firstTick);
+            await durable.Client.CreateOrchestrationInstanceAsync(ShardPollingWorkflow.Name, "", input.InstanceId, input);
+        }
+        await WaitUntilAsync(() => activity.Rounds >= settings.Shards, "the shards' first rounds");
+
+        var before = counter.Snapshot();
+        var roundsBefore = activity.Rounds;
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < settings.SignIns; i++)
+        {
+            await pending.AddAsync($"device{i:D6}", $"CODE{i:D6}", now, now.AddMinutes(30), CancellationToken.None);
+        }
+        await WaitUntilAsync(() => activity.Completed >= settings.SignIns, "every sign-in's end");
+        var requests = counter.Since(before);
+        return new ShapeMeasurement(DurableStorageSettings.Sharded, settings.SignIns, script.TotalPolls, activity.Rounds - roundsBefore, requests);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (waited.Elapsed > Limit)
+            {
+                throw new TimeoutException($"Waited {Limit.TotalMinutes} min for {what}.");
+            }
+            await Task.Delay(100);
+        }
+    }
+}
