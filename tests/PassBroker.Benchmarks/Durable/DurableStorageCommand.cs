@@ -55,16 +55,17 @@ internal static class DurableStorageCommand
             }
             text.AppendLine(c, $"| **all** | | | **{m.Total:N0}** | **{Ratio(m.Total, m.Polls)}** | **{Ratio(m.Total, m.SignIns)}** | **{Ratio(m.Total, m.Rounds)}** |");
             text.AppendLine(c, $"| all but the worker's fixed (app lease, Partitions) | | | {m.Scaling:N0} | {Ratio(m.Scaling, m.Polls)} | {Ratio(m.Scaling, m.SignIns)} | {Ratio(m.Scaling, m.Rounds)} |");
+            text.AppendLine(c, $"| floor: that less the load-dependent gets | | | {m.Floor:N0} | {Ratio(m.Floor, m.Polls)} | {Ratio(m.Floor, m.SignIns)} | {Ratio(m.Floor, m.Rounds)} |");
         }
 
         var scenario = settings.Projection;
         text.AppendLine().AppendLine(c, $"### Projected: {scenario.SignIns:N0} pending sign-ins, interval {scenario.PollInterval.TotalSeconds} s, {scenario.PollsPerSignIn} polls each ({scenario.PollsPerSecond:N0} polls/s); sharded: {scenario.Shards} shards, tick {scenario.Tick.TotalSeconds} s").AppendLine();
-        text.AppendLine("| shape | storage requests/s | × 20,000/s account target | per 30-day month | work-item queue msgs/s | × 2,000/s queue target |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("| shape | storage requests/s | × 20,000/s account target | floor requests/s | × target | per 30-day month | work-item queue msgs/s | × 2,000/s queue target |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var m in measurements)
         {
             var p = m.Shape == DurableStorageSettings.PerSignIn ? ScaleProjection.PerSignIn(m, scenario) : ScaleProjection.Sharded(m, scenario);
-            text.AppendLine(c, $"| {p.Shape} | {p.RequestsPerSecond:N0} | {p.AccountShare:0.00} | {p.RequestsPerMonth:N0} | {p.WorkItemMessagesPerSecond:N1} | {p.WorkItemQueueShare:0.000} |");
+            text.AppendLine(c, $"| {p.Shape} | {p.RequestsPerSecond:N0} | {p.AccountShare:0.00} | {p.FloorRequestsPerSecond:N0} | {p.FloorRequestsPerSecond / ScaleProjection.AccountRequestsTarget:0.00} | {p.RequestsPerMonth:N0} | {p.WorkItemMessagesPerSecond:N1} | {p.WorkItemQueueShare:0.000} |");
         }
         return text.ToString();
     }

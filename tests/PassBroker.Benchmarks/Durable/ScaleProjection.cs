@@ -36,6 +36,20 @@ internal sealed record ShapeMeasurement(string Shape, int SignIns, long Polls, l
     /// <summary>The requests that grow with the polling: everything but <see cref="WorkerFixed"/>.</summary>
     public long Scaling => Total - WorkerFixed;
 
+    /// <summary>
+    /// The queue reads that depend on the load rather than on the shape: every control-queue get (one get takes up to 32
+    /// messages, so under load they fall towards 1/32 per message, and an idle worker's empty gets back off) and the
+    /// work-item queue's empty gets (beyond one per activity). The rest is the <see cref="Floor"/>.
+    /// </summary>
+    public long LoadDependentGets => Count(StorageRequest.Queue, "control-*", "get messages")
+        + Math.Max(0, Count(StorageRequest.Queue, "workitems", "get messages") - WorkItemMessages);
+
+    /// <summary>What the shape costs at any load: <see cref="Scaling"/> less <see cref="LoadDependentGets"/>.</summary>
+    public long Floor => Scaling - LoadDependentGets;
+
+    private long Count(string service, string resource, string operation) =>
+        Requests.GetValueOrDefault(new StorageRequest(service, resource, operation));
+
     /// <summary>Messages put on the work-item (activity) queue: one per activity scheduled.</summary>
     public long WorkItemMessages => Requests
         .Where(r => r.Key.Service == StorageRequest.Queue && r.Key.Resource == "workitems" && r.Key.Operation == "put message")
@@ -44,7 +58,12 @@ internal sealed record ShapeMeasurement(string Shape, int SignIns, long Polls, l
 
 /// <summary>The measured counts applied to a <see cref="ScaleScenario"/>: storage requests per second (and per 30-day
 /// month if the load lasted) and work-item queue messages per second, to hold against one account's targets.</summary>
-internal sealed record ScaleProjection(string Shape, double RequestsPerSecond, double WorkItemMessagesPerSecond, double TableEntitiesReadPerSecond)
+/// <param name="Shape">The shape's name.</param>
+/// <param name="RequestsPerSecond">All requests but the worker's fixed ones, at the measured (small) load's rate of gets.</param>
+/// <param name="FloorRequestsPerSecond">The same without the load-dependent gets: what the load costs at least.</param>
+/// <param name="WorkItemMessagesPerSecond">Messages put on the single work-item queue.</param>
+/// <param name="TableEntitiesReadPerSecond">Rows read from PassBroker's pending table (sharded shape).</param>
+internal sealed record ScaleProjection(string Shape, double RequestsPerSecond, double FloorRequestsPerSecond, double WorkItemMessagesPerSecond, double TableEntitiesReadPerSecond)
 {
     /// <summary>Azure Storage's target per standard account (requests/s) and per queue (messages/s).</summary>
     public const double AccountRequestsTarget = 20_000;
@@ -61,6 +80,7 @@ internal sealed record ScaleProjection(string Shape, double RequestsPerSecond, d
     public static ScaleProjection PerSignIn(ShapeMeasurement measured, ScaleScenario scenario) => new(
         measured.Shape,
         scenario.PollsPerSecond * measured.Scaling / measured.Polls,
+        scenario.PollsPerSecond * measured.Floor / measured.Polls,
         scenario.PollsPerSecond * measured.WorkItemMessages / measured.Polls,
         0);
 
@@ -74,10 +94,13 @@ internal sealed record ScaleProjection(string Shape, double RequestsPerSecond, d
         var rowsPerRound = (double)scenario.SignIns / (scenario.Shards * scenario.Slots);
         var pagesPerRound = Math.Max(1, Math.Ceiling(rowsPerRound / 1000));
         var durablePerRound = (double)(measured.Durable - measured.WorkerFixed) / measured.Rounds;
+        var durableFloorPerRound = (double)(measured.Durable - measured.WorkerFixed - measured.LoadDependentGets) / measured.Rounds;
         var rowWritesPerSignIn = (double)(measured.PendingTable("upsert") + measured.PendingTable("delete")) / measured.SignIns;
+        var rowWritesPerSecond = scenario.TurnoverPerSecond * rowWritesPerSignIn;
         return new ScaleProjection(
             measured.Shape,
-            (roundsPerSecond * (durablePerRound + pagesPerRound)) + (scenario.TurnoverPerSecond * rowWritesPerSignIn),
+            (roundsPerSecond * (durablePerRound + pagesPerRound)) + rowWritesPerSecond,
+            (roundsPerSecond * (durableFloorPerRound + pagesPerRound)) + rowWritesPerSecond,
             roundsPerSecond * measured.WorkItemMessages / measured.Rounds,
             scenario.PollsPerSecond);
     }
