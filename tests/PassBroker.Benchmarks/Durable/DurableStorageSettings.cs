@@ -5,10 +5,11 @@ namespace PassBroker.Benchmarks.Durable;
 /// <summary>
 /// <c>durable-storage [--shape both|per-signin|sharded] [--signins 50] [--polls 8] [--interval 10] [--tick 5]
 /// [--shards 4] [--partitions 4] [--max-queue-polling 30] [--project 100000] [--project-interval 15]
-/// [--project-tick 5] [--project-shards 16]</c>. The measured run uses a shorter interval than production so it takes
-/// minutes; request counts per poll and per round do not depend on it, as long as the shards keep up with the tick. The projection applies the measured counts
-/// to <c>--project</c> pending sign-ins at the production interval, each pending for the same number of polls as measured
-/// (<c>--polls</c>: a sign-in's start and end are spread over its polls).
+/// [--project-tick 5] [--project-shards 16]</c>. The measured run uses a shorter interval than production so it
+/// takes minutes; request counts per poll and per round do not depend on it, as long as the shards keep up with the
+/// tick. The projection applies the measured counts to <c>--project</c> pending sign-ins at the production interval,
+/// each pending for the same number of polls as measured (<c>--polls</c>: a sign-in's start and end are spread over
+/// its polls).
 /// </summary>
 internal sealed record DurableStorageSettings(
     IReadOnlyList<string> Shapes,

@@ -13,6 +13,9 @@ internal sealed class StorageRequestCounter(string taskHub)
 {
     private readonly ConcurrentDictionary<StorageRequest, long> _counts = new();
 
+    // A field, not the primary constructor's parameter: the nested policy reads it through its counter.
+    private readonly string _taskHub = taskHub;
+
     /// <summary>The pipeline policy to add to the client options of <paramref name="service"/>.</summary>
     public HttpPipelinePolicy PolicyFor(string service) => new Policy(this, service);
 
@@ -38,6 +41,4 @@ internal sealed class StorageRequestCounter(string taskHub)
             counter.Record(StorageRequest.Classify(service, message.Request.Method.Method, message.Request.Uri.ToUri(), leaseAction, counter._taskHub));
         }
     }
-
-    private readonly string _taskHub = taskHub;
 }
