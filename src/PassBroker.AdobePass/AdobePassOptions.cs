@@ -62,6 +62,11 @@ public sealed class AdobePassOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Devices' DCR access tokens kept in memory per instance, like <c>InstanceCache:MaxEntries</c>: past this,
+    /// the least recently used go (a device that comes back reads its token from its record).</summary>
+    [Range(1, 10_000_000)]
+    public int MaxAccessTokens { get; set; } = 200_000;
+
     /// <summary>Connections are recycled this often so DNS changes are seen: Adobe asks for a DNS cache of at most 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:00:30")]
     public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromSeconds(30);

@@ -87,4 +87,7 @@ internal static partial class Log
 
     [LoggerMessage(1900, LogLevel.Information, "Device {DeviceKey} already holds {Max} long polls on this instance; refused another")]
     public static partial void LongPollRefused(this ILogger logger, string deviceKey, int max);
+
+    [LoggerMessage(1760, LogLevel.Warning, "A long poll of device {DeviceKey} ended at its deadline with its session read unanswered (an earlier answer given: {Answered})")]
+    public static partial void LongPollReadTimedOut(this ILogger logger, string deviceKey, bool answered);
 }

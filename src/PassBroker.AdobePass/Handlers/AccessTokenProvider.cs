@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Dcr;
+using PassBroker.Core.Caching;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.InstanceCaching;
@@ -21,49 +21,47 @@ internal sealed class AccessTokenProvider(
     TimeProvider time,
     ILogger<AccessTokenProvider> logger)
 {
-    private readonly ConcurrentDictionary<string, AccessToken> _tokens = new();
-    private readonly ConcurrentDictionary<string, Lazy<Task<AccessToken>>> _refreshes = new();
+    // Bounded like the device copies: a token is only a saved read (of the record) or a saved call (to DCR). Each is
+    // kept until the refresh margin before its expiry.
+    private readonly SingleFlightCache<string, AccessToken> _tokens = new(time, options.Value.MaxAccessTokens,
+        (token, _) => token.ExpiresAt - options.Value.TokenRefreshMargin, StringComparer.Ordinal);
 
     /// <summary>A usable token for the device. <paramref name="rejected"/> is a token Adobe just refused with 401.</summary>
     public async Task<string> GetTokenAsync(DeviceContext device, string? rejected, CancellationToken cancellationToken)
     {
-        if (_tokens.TryGetValue(device.DeviceKey, out var known) && known.Value != rejected && IsFresh(known))
+        if (_tokens.TryGet(device.DeviceKey, out var known) && known.Value != rejected)
         {
             return known.Value;
         }
-
-        var refresh = _refreshes.GetOrAdd(device.DeviceKey, _ => new Lazy<Task<AccessToken>>(() => RefreshAsync(device, rejected)));
-        try
+        if (rejected is not null)
         {
-            return (await refresh.Value.WaitAsync(cancellationToken)).Value;
+            _tokens.Remove(device.DeviceKey, token => token.Value == rejected);
         }
-        finally
-        {
-            _refreshes.TryRemove(KeyValuePair.Create(device.DeviceKey, refresh));
-        }
+        var token = await _tokens.GetOrLoadAsync(device.DeviceKey, (_, ct) => RefreshAsync(device, rejected, ct), cancellationToken);
+        return token.Value;
     }
 
     private bool IsFresh(AccessToken token) => token.IsFreshAt(time.GetUtcNow(), options.Value.TokenRefreshMargin);
 
-    // Runs without the caller's token: callers share it, and one caller leaving must not fail the others.
-    private async Task<AccessToken> RefreshAsync(DeviceContext device, string? rejected)
+    // Shared by the device's callers; its token is cancelled only when all of them have left.
+    private async Task<AccessToken> RefreshAsync(DeviceContext device, string? rejected, CancellationToken cancellationToken)
     {
         // The request was just authenticated against this instance's copy of the record: its token is as good as the
         // table's, without a second read. A rejected or stale one sends us to the table.
         if (copies.TryGet(device.DeviceKey)?.AccessToken is { } copied && copied.Value != rejected && IsFresh(copied))
         {
-            return _tokens[device.DeviceKey] = copied;
+            return copied;
         }
-        var record = await FindAsync(device.DeviceKey);
+        var record = await FindAsync(device.DeviceKey, cancellationToken);
 
         // Another instance may have refreshed already; its token is as good as a new one.
         if (record.AccessToken is { } stored && stored.Value != rejected && IsFresh(stored))
         {
-            return _tokens[device.DeviceKey] = stored;
+            return stored;
         }
 
-        var token = await dcr.RequestTokenAsync(device, record.Credentials, CancellationToken.None);
-        _tokens[device.DeviceKey] = token;
+        var token = await dcr.RequestTokenAsync(device, record.Credentials, cancellationToken);
+        // Adobe has issued it: stored even if every caller has left meanwhile, so the next one need not ask again.
         await SaveAsync(record, token, rejected);
         logger.AccessTokenRefreshed(device.DeviceKey, token.ExpiresAt);
         return token;
@@ -82,7 +80,7 @@ internal sealed class AccessTokenProvider(
             }
             catch (ConcurrencyConflictException)
             {
-                record = await FindAsync(record.DeviceKey);
+                record = await FindAsync(record.DeviceKey, CancellationToken.None);
                 if (record.AccessToken is { } stored && stored.Value != rejected && IsFresh(stored))
                 {
                     return;
@@ -91,7 +89,7 @@ internal sealed class AccessTokenProvider(
         }
     }
 
-    private async Task<DeviceRecord> FindAsync(string deviceKey) =>
-        await devices.FindAsync(deviceKey, CancellationToken.None)
+    private async Task<DeviceRecord> FindAsync(string deviceKey, CancellationToken cancellationToken) =>
+        await devices.FindAsync(deviceKey, cancellationToken)
             ?? throw new PassBrokerException(401, ErrorCodes.InvalidDeviceToken, "The device is not registered.");
 }

@@ -1,67 +1,36 @@
-using System.Collections.Concurrent;
+using PassBroker.Core.Caching;
 
 namespace PassBroker.Core.InstanceCaching;
 
 /// <summary>
-/// In-memory copies of shared rows, each valid until its own expiry on the injected clock. Bounded: when it holds more
-/// than <c>maxEntries</c>, expired copies are swept, and if that is not enough, everything is dropped (a copy is only
-/// ever a saved read, so dropping costs reads, never correctness).
+/// In-memory copies of shared rows, each valid until its own expiry on the injected clock: a
+/// <see cref="SingleFlightCache{TKey, TValue}"/> (bounded, least recently used out) seen as copies, where null means
+/// "no copy". A copy is only ever a saved read, so losing one costs a read, never correctness.
 /// </summary>
 public sealed class InstanceCache<TValue>(TimeProvider time, int maxEntries)
     where TValue : class
 {
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    // The lifetime is always given with the copy; this one is never used.
+    private readonly SingleFlightCache<string, TValue> _copies = new(time, maxEntries, TimeSpan.Zero, StringComparer.Ordinal);
 
-    public int Count => _entries.Count;
+    public int Count => _copies.Count;
 
-    public TValue? TryGet(string key) =>
-        _entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow() ? entry.Value : null;
+    public TValue? TryGet(string key) => _copies.TryGet(key, out var copy) ? copy : null;
 
     /// <summary>Keeps <paramref name="value"/> until <paramref name="expiresAt"/>; a null value, or an expiry not in the
     /// future (a lifetime of zero turns a copy off), forgets the key instead.</summary>
     public void Set(string key, TValue? value, DateTimeOffset expiresAt)
     {
-        if (value is null || expiresAt <= time.GetUtcNow())
+        if (value is null)
         {
-            _entries.TryRemove(key, out _);
+            _copies.Remove(key);
             return;
         }
-        _entries[key] = new Entry(value, expiresAt);
-        if (_entries.Count > maxEntries)
-        {
-            Sweep();
-        }
+        _copies.Set(key, value, expiresAt);
     }
 
     /// <summary>Changes a live copy in place (keeping its expiry); a missing or expired copy stays missing.</summary>
-    public void Update(string key, Func<TValue, TValue> change)
-    {
-        while (_entries.TryGetValue(key, out var entry) && entry.ExpiresAt > time.GetUtcNow())
-        {
-            if (_entries.TryUpdate(key, entry with { Value = change(entry.Value) }, entry))
-            {
-                return;
-            }
-        }
-    }
+    public void Update(string key, Func<TValue, TValue> change) => _copies.Update(key, change);
 
-    public void Remove(string key) => _entries.TryRemove(key, out _);
-
-    private void Sweep()
-    {
-        var now = time.GetUtcNow();
-        foreach (var (key, entry) in _entries)
-        {
-            if (entry.ExpiresAt <= now)
-            {
-                _entries.TryRemove(KeyValuePair.Create(key, entry));
-            }
-        }
-        if (_entries.Count > maxEntries)
-        {
-            _entries.Clear();
-        }
-    }
-
-    private sealed record Entry(TValue Value, DateTimeOffset ExpiresAt);
+    public void Remove(string key) => _copies.Remove(key);
 }

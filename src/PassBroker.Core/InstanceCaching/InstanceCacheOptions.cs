@@ -37,7 +37,7 @@ public sealed class InstanceCacheOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan PlayLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Copies kept per kind; past this, expired copies are swept, and if that is not enough, all are dropped.</summary>
+    /// <summary>Copies kept per kind; past this, expired copies go first, then the least recently used (a tenth at a time).</summary>
     [Range(1, 10_000_000)]
     public int MaxEntries { get; set; } = 200_000;
 }

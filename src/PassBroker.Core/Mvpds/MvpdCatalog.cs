@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PassBroker.Core.Common;
+using PassBroker.Core.Caching;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Upstream;
 
@@ -13,17 +13,20 @@ namespace PassBroker.Core.Mvpds;
 /// </summary>
 public sealed class MvpdCatalog
 {
+    private const int MaxPlatforms = 1_000;
+
     private readonly IAdobePassClient _adobePass;
     private readonly MvpdCatalogOptions _options;
     private readonly ILogger<MvpdCatalog> _logger;
-    private readonly ExpiringCache<string, IReadOnlyList<Mvpd>> _cache;
+    private readonly SingleFlightCache<string, IReadOnlyList<Mvpd>> _cache;
 
     public MvpdCatalog(IAdobePassClient adobePass, IOptions<MvpdCatalogOptions> options, TimeProvider time, ILogger<MvpdCatalog> logger)
     {
         _adobePass = adobePass;
         _options = options.Value;
         _logger = logger;
-        _cache = new ExpiringCache<string, IReadOnlyList<Mvpd>>(time, _options.CacheDuration);
+        // Keys come from what devices say they are: the bound keeps made-up platforms from growing it without end.
+        _cache = new SingleFlightCache<string, IReadOnlyList<Mvpd>>(time, MaxPlatforms, _options.CacheDuration, StringComparer.Ordinal);
     }
 
     /// <summary>The MVPDs the device's user may pick from.</summary>

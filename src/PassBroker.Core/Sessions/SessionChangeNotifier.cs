@@ -1,3 +1,5 @@
+using PassBroker.Core.Caching;
+
 namespace PassBroker.Core.Sessions;
 
 /// <summary>
@@ -9,12 +11,18 @@ namespace PassBroker.Core.Sessions;
 /// <remarks>
 /// An entry exists only while a request holds a <see cref="SessionSubscription"/> on it: the last one to leave removes
 /// it, whether the session changed, the wait ran out or the client went away. (A session that ended on another instance
-/// used to leave its waiter here for good.)
+/// used to leave its waiter here for good.) The shared read is a <see cref="SingleFlightCache{TKey, TValue}"/> entry
+/// of its watch: each waiter's wait ends with its request, and the read itself is cancelled once no waiter is left.
 /// </remarks>
 public sealed class SessionChangeNotifier(TimeProvider time)
 {
+    // Entries leave with their watch; the bound only matters past this many sessions watched at once on one instance,
+    // where the least recently read costs one more read.
+    private const int MaxSharedReads = 100_000;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Watch> _watches = new(StringComparer.Ordinal);
+    private readonly SingleFlightCache<Watch, SharedRead> _reads = new(time, MaxSharedReads, (read, _) => read.ReusableUntil);
 
     /// <summary>Sessions some request is watching now; zero when no long poll runs on this instance.</summary>
     public int WatchedSessions
@@ -56,7 +64,8 @@ public sealed class SessionChangeNotifier(TimeProvider time)
             }
             changed = watch.Changed;
             watch.Changed = NewSignal();
-            watch.LastRead = null;
+            // A read running now may have missed the write: no later waiter joins it.
+            _reads.Remove(watch);
         }
         changed.TrySetResult();
     }
@@ -64,30 +73,20 @@ public sealed class SessionChangeNotifier(TimeProvider time)
     internal async Task<SessionSnapshot> ReadAsync(Watch watch, Func<CancellationToken, Task<AuthenticationSession?>> read,
         TimeSpan maxAge, CancellationToken cancellationToken)
     {
-        SharedRead shared;
-        var start = false;
-        lock (_lock)
+        // A read already running is joined whatever its age: it sees the row at least as of its start, and no change
+        // was announced since (Notify drops it). A finished one is reused while younger than maxAge.
+        var shared = await _reads.GetOrLoadAsync(watch, async (_, readCancellation) =>
         {
-            var now = time.GetUtcNow();
-            var last = watch.LastRead;
-            // A read already running is joined whatever its age: it sees the row at least as of its start, and no change
-            // was announced since (Notify drops it). A finished one is reused while younger than maxAge.
-            if (last is not null && (!last.Result.IsCompleted || (last.Result.IsCompletedSuccessfully && now - last.StartedAt < maxAge)))
+            DateTimeOffset startedAt;
+            Task changedAfter;
+            lock (_lock)
             {
-                shared = last;
+                startedAt = time.GetUtcNow();
+                changedAfter = watch.Changed.Task;
             }
-            else
-            {
-                shared = watch.LastRead = new SharedRead(now, watch.Changed.Task);
-                start = true;
-            }
-        }
-        if (start)
-        {
-            // Not the starter's token: the read is everyone's, and one client going away must not fail the others.
-            _ = shared.RunAsync(read);
-        }
-        return new SessionSnapshot(await shared.Result.WaitAsync(cancellationToken), shared.ChangedAfter);
+            return new SharedRead(await read(readCancellation), changedAfter, startedAt + maxAge);
+        }, cancellationToken);
+        return new SessionSnapshot(shared.Session, shared.ChangedAfter);
     }
 
     internal void Leave(Watch watch)
@@ -97,6 +96,7 @@ public sealed class SessionChangeNotifier(TimeProvider time)
             if (--watch.Subscribers == 0)
             {
                 _watches.Remove(watch.Key);
+                _reads.Remove(watch);
             }
         }
     }
@@ -105,38 +105,15 @@ public sealed class SessionChangeNotifier(TimeProvider time)
 
     private static string Key(string deviceKey, string code) => $"{deviceKey}\n{code}";
 
-    /// <summary>One watched session; every field is guarded by the notifier's lock.</summary>
+    /// <summary>One watched session; every field is guarded by the notifier's lock. Compared by reference.</summary>
     internal sealed class Watch(string key)
     {
         public string Key { get; } = key;
         public int Subscribers { get; set; }
         public TaskCompletionSource Changed { get; set; } = NewSignal();
-        public SharedRead? LastRead { get; set; }
     }
 
-    /// <summary>One storage read of a watched session, and the signal of the first change after it started.</summary>
-    internal sealed class SharedRead(DateTimeOffset startedAt, Task changedAfter)
-    {
-        private readonly TaskCompletionSource<AuthenticationSession?> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public DateTimeOffset StartedAt { get; } = startedAt;
-        public Task ChangedAfter { get; } = changedAfter;
-        public Task<AuthenticationSession?> Result => _result.Task;
-
-        /// <summary>Never faults: the read's failure goes to the waiters.</summary>
-        public async Task RunAsync(Func<CancellationToken, Task<AuthenticationSession?>> read)
-        {
-            try
-            {
-                _result.TrySetResult(await read(CancellationToken.None));
-            }
-            catch (Exception e)
-            {
-                // Each waiter gets the failure (storage unavailable: 503); a failed read is never reused. Observed here,
-                // so that a failure every waiter had left before is no unobserved task exception.
-                _result.TrySetException(e);
-                _ = _result.Task.Exception;
-            }
-        }
-    }
+    /// <summary>One storage read of a watched session, the signal of the first change after it started, and until when
+    /// its answer may serve other waiters.</summary>
+    internal sealed record SharedRead(AuthenticationSession? Session, Task ChangedAfter, DateTimeOffset ReusableUntil);
 }

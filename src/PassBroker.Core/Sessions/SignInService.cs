@@ -89,11 +89,12 @@ public sealed class SignInService(
         using var slot = longPolls.TryEnter(deviceKey) ?? throw TooManyWaits(deviceKey);
         using var watch = notifier.Subscribe(deviceKey, validCode);
         var deadline = time.GetUtcNow() + wait;
+        AuthenticationSession? last = null;
         while (true)
         {
             // A read another waiter of this session made less than one recheck ago, with no change here since, is as
             // fresh as this one's would be: waiters on one session cost one read per interval, however many they are.
-            var (session, changed) = await watch.ReadAsync(c => sessions.FindAsync(deviceKey, validCode, c), Recheck, cancellationToken);
+            var (session, changed) = await ReadWithinAsync(watch, deviceKey, validCode, deadline, last, cancellationToken);
             if (session is null)
             {
                 throw SessionNotFound();
@@ -103,6 +104,7 @@ public sealed class SignInService(
             {
                 return session;
             }
+            last = session;
             // Woken by a change here, or at the recheck for changes elsewhere; the timer goes with the wait.
             using (var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {
@@ -110,6 +112,28 @@ public sealed class SignInService(
                 await stop.CancelAsync();
             }
             cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    // The wait is the request's: a read that does not answer holds the wait no longer than its deadline (or one recheck,
+    // for the read made at the deadline). Then the last answer stands, or, with none, storage did not serve in time.
+    // Leaving the read cancels it once no other waiter is on it.
+    private async Task<SessionSnapshot> ReadWithinAsync(SessionSubscription watch, string deviceKey, string code,
+        DateTimeOffset deadline, AuthenticationSession? last, CancellationToken cancellationToken)
+    {
+        var remaining = deadline - time.GetUtcNow();
+        using var timeout = new CancellationTokenSource(remaining > Recheck ? remaining : Recheck, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await watch.ReadAsync(c => sessions.FindAsync(deviceKey, code, c), Recheck, either.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LongPollReadTimedOut(deviceKey, last is not null);
+            return last is not null
+                ? new SessionSnapshot(last, Task.CompletedTask)
+                : throw new StoreUnavailableException("The session store did not answer within the wait.");
         }
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PassBroker.Core.Common;
+using PassBroker.Core.Caching;
 using PassBroker.Core.Secrets;
 using PassBroker.Storage.Secrets;
 
@@ -22,21 +22,24 @@ internal sealed class KeyVaultDataKeyProvider : IDataKeyProvider
 
     private readonly KeyVaultReader _reader;
     private readonly string _secretName;
-    private readonly ExpiringCache<string, DataKey> _current;
-    private readonly ExpiringCache<string, DataKey?> _versions;
+    // Versions named by sealed values: a few per rotation. The bound only guards against made-up version names.
+    private const int MaxVersions = 1_000;
+
+    private readonly SingleFlightCache<string, DataKey> _current;
+    private readonly SingleFlightCache<string, DataKey?> _versions;
 
     public KeyVaultDataKeyProvider(KeyVaultReader reader, IOptions<StorageOptions> storage, IOptions<SecretsOptions> secrets, TimeProvider time)
     {
         _reader = reader;
         _secretName = SecretNames.Validate(storage.Value.DataKeySecret);
-        _current = new ExpiringCache<string, DataKey>(time, secrets.Value.CacheDuration);
-        _versions = new ExpiringCache<string, DataKey?>(time, VersionLifetime);
+        _current = new SingleFlightCache<string, DataKey>(time, 1, secrets.Value.CacheDuration, StringComparer.Ordinal);
+        _versions = new SingleFlightCache<string, DataKey?>(time, MaxVersions, VersionLifetime, StringComparer.Ordinal);
     }
 
     public async ValueTask<DataKey> GetCurrentKeyAsync(CancellationToken cancellationToken) =>
         await _current.GetOrLoadAsync(Current, LoadCurrentAsync, cancellationToken);
 
-    // Single flight, and an outage is not remembered: the next open tries the vault again (ExpiringCache's rules).
+    // Single flight, and an outage is not remembered: the next open tries the vault again (SingleFlightCache's rules).
     // Nor is an absent version: one disabled too early and enabled again must open once more without a restart.
     public async ValueTask<DataKey?> GetKeyAsync(string version, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PassBroker.Core.Common;
+using PassBroker.Core.Caching;
 using PassBroker.Core.Secrets;
 
 namespace PassBroker.Storage.Secrets;
@@ -12,12 +12,15 @@ namespace PassBroker.Storage.Secrets;
 internal sealed class KeyVaultSecretStore : ISecretStore
 {
     private readonly KeyVaultReader _reader;
-    private readonly ExpiringCache<string, string?> _cache;
+    // A handful of names in practice; the bound only guards against a caller asking for names without end.
+    private const int MaxSecrets = 1_000;
+
+    private readonly SingleFlightCache<string, string?> _cache;
 
     public KeyVaultSecretStore(KeyVaultReader reader, IOptions<SecretsOptions> options, TimeProvider time)
     {
         _reader = reader;
-        _cache = new ExpiringCache<string, string?>(time, options.Value.CacheDuration);
+        _cache = new SingleFlightCache<string, string?>(time, MaxSecrets, options.Value.CacheDuration, StringComparer.Ordinal);
     }
 
     public Task<string?> GetAsync(string name, CancellationToken cancellationToken) =>

@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PassBroker.Core.Caching;
 using PassBroker.Core.Errors;
 
 namespace PassBroker.Storage.Tables;
@@ -11,7 +11,7 @@ namespace PassBroker.Storage.Tables;
 /// The tables, each created once per process on first use, and the one place where the SDK's failures become
 /// Core's <see cref="StoreUnavailableException"/>.
 /// </summary>
-internal sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options, ILogger<StorageTables> logger)
+internal sealed class StorageTables(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time, ILogger<StorageTables> logger)
 {
     public const string Devices = "devices";
     public const string Sessions = "sessions";
@@ -20,7 +20,8 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     public const string Decisions = "decisions";
     public const string Plays = "plays";
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<TableClient>>> _tables = new(StringComparer.Ordinal);
+    // Created once and kept for good (the few table names above); a failed creation is tried again by the next caller.
+    private readonly SingleFlightCache<string, TableClient> _tables = new(time, 16, (_, _) => DateTimeOffset.MaxValue, StringComparer.Ordinal);
 
     /// <summary>Runs one operation on a table, translating outages into <see cref="StoreUnavailableException"/>.</summary>
     public async Task<T> ExecuteAsync<T>(string table, Func<TableClient, CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
@@ -166,26 +167,13 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     /// <summary>The table's real name: the configured prefix and the logical name.</summary>
     public string NameOf(string table) => options.Value.TablePrefix + table;
 
-    private async Task<TableClient> GetAsync(string table, CancellationToken cancellationToken)
-    {
-        var creation = _tables.GetOrAdd(table, name => new Lazy<Task<TableClient>>(() => CreateAsync(name)));
-        try
-        {
-            // One caller giving up must not cancel the creation the others wait for.
-            return await creation.Value.WaitAsync(cancellationToken);
-        }
-        catch when (creation.Value.IsFaulted)
-        {
-            // A failed creation (say, storage was down) is tried again by the next caller, not cached forever.
-            _tables.TryRemove(KeyValuePair.Create(table, creation));
-            throw;
-        }
-    }
+    private Task<TableClient> GetAsync(string table, CancellationToken cancellationToken) =>
+        _tables.GetOrLoadAsync(table, CreateAsync, cancellationToken);
 
-    private async Task<TableClient> CreateAsync(string table)
+    private async Task<TableClient> CreateAsync(string table, CancellationToken cancellationToken)
     {
         var client = service.GetTableClient(NameOf(table));
-        var created = await client.CreateIfNotExistsAsync(CancellationToken.None);
+        var created = await client.CreateIfNotExistsAsync(cancellationToken);
         // 409 means it already existed; only a real creation is worth a log line.
         if (created.GetRawResponse().Status is 201 or 204)
         {
@@ -197,7 +185,7 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     private void Forget(string table)
     {
         logger.TableMissing(NameOf(table));
-        _tables.TryRemove(table, out _);
+        _tables.Remove(table);
     }
 
     private StoreUnavailableException Unavailable(string table, Exception e)

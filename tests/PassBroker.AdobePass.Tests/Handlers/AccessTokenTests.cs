@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Hosting;
 
@@ -55,6 +56,24 @@ public sealed class AccessTokenTests : IAsyncLifetime
         Assert.Empty(profiles);
         Assert.Equal(2, TokensIssued(record.Credentials.ClientId));
         Assert.Equal(1, _harness.Emulator.State().RegistrationCount);
+    }
+
+    [Fact]
+    public async Task TokensInMemory_AreBounded_AndADeviceLeftOutReadsItsRecordAgain()
+    {
+        var client = _harness.StartInstance(new Dictionary<string, string?> { ["AdobePass:MaxAccessTokens"] = "1" })
+            .GetRequiredService<IAdobePassClient>();
+        var first = await _harness.RegisterAsync("tv-bound-1");
+        var second = await _harness.RegisterAsync("tv-bound-2");
+        var record = await _harness.RecordAsync(first);
+        await client.GetProfilesAsync(first, CancellationToken.None);
+        await client.GetProfilesAsync(second, CancellationToken.None);
+
+        // Only the record now knows this token: a device still in memory would never see it.
+        await _harness.Devices.UpdateAsync(record with { AccessToken = record.AccessToken! with { Value = "revoked-token" } }, CancellationToken.None);
+        await client.GetProfilesAsync(first, CancellationToken.None);
+
+        Assert.Equal(2, TokensIssued(record.Credentials.ClientId));
     }
 
     [Fact]

@@ -115,7 +115,7 @@ public sealed class InstanceCachingTests
     }
 
     [Fact]
-    public void Cache_OverItsBound_SweepsExpiredThenDropsAll()
+    public void Cache_OverItsBound_DropsExpiredThenTheLeastRecentlyUsed_NotEverything()
     {
         var cache = new InstanceCache<string>(_time, maxEntries: 2);
         cache.Set("a", "1", _time.GetUtcNow().AddSeconds(1));
@@ -123,7 +123,10 @@ public sealed class InstanceCachingTests
         _time.Advance(TimeSpan.FromSeconds(1));
         cache.Set("c", "3", _time.GetUtcNow().AddMinutes(1));
         Assert.Equal(2, cache.Count);
+        Assert.Equal("2", cache.TryGet("b"));
         cache.Set("d", "4", _time.GetUtcNow().AddMinutes(1));
-        Assert.Equal(0, cache.Count);
+        Assert.Equal(2, cache.Count);
+        Assert.Null(cache.TryGet("c"));
+        Assert.Equal("2", cache.TryGet("b"));
     }
 }

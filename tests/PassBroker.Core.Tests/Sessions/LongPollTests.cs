@@ -1,3 +1,4 @@
+using Moq;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
 using PassBroker.TestHelpers.Fakes;
@@ -84,6 +85,57 @@ public sealed class LongPollTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, _context.Notifier.WatchedSessions);
         Assert.Equal(0, _context.LongPolls.Held(DeviceKey));
+    }
+
+    [Fact]
+    public async Task ReadNeverAnswers_TheWaitEndsAtItsDeadline_TheReadIsCancelled_AndNothingIsLeftBehind()
+    {
+        var reads = new List<CancellationToken>();
+        var hung = new TaskCompletionSource();
+        var waiting = _context.Service(StoreWhoseReads(reads, answered: 0, hung)).GetAsync(DeviceKey, Code, TimeSpan.FromSeconds(3), CancellationToken.None);
+
+        await hung.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _context.Time.Advance(TimeSpan.FromSeconds(3));
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.True(Assert.Single(reads).IsCancellationRequested);
+        Assert.Equal(0, _context.Notifier.WatchedSessions);
+        Assert.Equal(0, _context.LongPolls.Held(DeviceKey));
+    }
+
+    [Fact]
+    public async Task RecheckNeverAnswers_TheWaitAnswersItsLastReadAtTheDeadline()
+    {
+        var reads = new List<CancellationToken>();
+        var hung = new TaskCompletionSource();
+        var waiting = _context.Service(StoreWhoseReads(reads, answered: 1, hung)).GetAsync(DeviceKey, Code, TimeSpan.FromSeconds(3), CancellationToken.None);
+
+        // The recheck's read starts after its timer fires; its own deadline is set before it starts.
+        _context.Time.Advance(TimeSpan.FromSeconds(2));
+        await hung.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        _context.Time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(SessionStatus.Pending, (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.True(reads[1].IsCancellationRequested);
+        Assert.Equal(0, _context.Notifier.WatchedSessions);
+    }
+
+    /// <summary>A store whose first <paramref name="answered"/> reads answer at once and whose later ones never do
+    /// (until cancelled); <paramref name="hung"/> is set when the first of those starts.</summary>
+    private ISessionStore StoreWhoseReads(List<CancellationToken> reads, int answered, TaskCompletionSource hung)
+    {
+        var store = new Mock<ISessionStore>();
+        store.Setup(s => s.FindAsync(DeviceKey, Code, It.IsAny<CancellationToken>())).Returns(async (string d, string c, CancellationToken ct) =>
+        {
+            reads.Add(ct);
+            if (reads.Count > answered)
+            {
+                hung.TrySetResult();
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            return await _context.Sessions.FindAsync(d, c, ct);
+        });
+        return store.Object;
     }
 
     [Fact]

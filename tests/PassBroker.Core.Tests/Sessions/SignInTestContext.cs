@@ -39,7 +39,8 @@ internal sealed class SignInTestContext
             .ReturnsAsync([new Mvpd("ExampleCable", "Example Cable", null, false, false, null)]);
     }
 
-    public SignInService Service() => new(Sessions, AdobePass.Object,
+    /// <param name="sessions">The store the service reads through; <see cref="Sessions"/> when null.</param>
+    public SignInService Service(ISessionStore? sessions = null) => new(sessions ?? Sessions, AdobePass.Object,
         new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
         Workflows.Object, Notifier, new DeviceSignInMarker(Devices, Time, NullLogger<DeviceSignInMarker>.Instance), LongPolls,
         Options.Create(SignIn), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
