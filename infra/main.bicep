@@ -34,10 +34,10 @@ param adobeEnvironment string = 'production'
 @minValue(0)
 param alwaysReadyInstances int = adobeEnvironment == 'production' ? 2 : 0
 
-@description('Most instances of each region\'s app.')
-@minValue(1)
-@maxValue(1000)
-param maximumInstanceCount int = adobeEnvironment == 'production' ? 100 : 20
+@description('Most instances of each region\'s app (Flex Consumption: 40 at least; the /24 app subnet holds one address per instance).')
+@minValue(40)
+@maxValue(250)
+param maximumInstanceCount int = adobeEnvironment == 'production' ? 100 : 40
 
 @description('Days Log Analytics keeps logs.')
 param logRetentionInDays int = adobeEnvironment == 'production' ? 90 : 30
