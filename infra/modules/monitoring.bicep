@@ -3,6 +3,10 @@ param logAnalyticsName string
 param applicationInsightsName string
 param location string
 param tags object
+@description('Days Log Analytics keeps the logs (30-730).')
+@minValue(30)
+@maxValue(730)
+param retentionInDays int
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: logAnalyticsName
@@ -10,7 +14,7 @@ resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   tags: tags
   properties: {
     sku: { name: 'PerGB2018' }
-    retentionInDays: 30
+    retentionInDays: retentionInDays
   }
 }
 

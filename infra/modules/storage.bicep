@@ -1,5 +1,7 @@
-// One account for the Functions host (blob: leases, deployment package), Durable Functions (queues + tables: the task
-// hub) and PassBroker's own tables. Shared-key access is disabled: every client authenticates with Entra ID.
+// One region's account for the Functions host (blob: leases, deployment package), Durable Functions (queues + tables:
+// the task hub) and, in a single-region deployment, PassBroker's own tables. Shared-key access is disabled: every client
+// authenticates with Entra ID. Public network access is off: the app reaches blob, queue and table through private
+// endpoints in its VNet (region.bicep).
 param name string
 param location string
 param tags object
@@ -17,7 +19,8 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: 'Disabled'
+    networkAcls: { defaultAction: 'Deny', bypass: 'None' }
     dnsEndpointType: 'Standard'
   }
 
@@ -39,4 +42,5 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 output name string = storage.name
+output id string = storage.id
 output deploymentContainerName string = storage::blobs::deployment.name

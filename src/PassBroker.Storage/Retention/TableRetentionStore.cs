@@ -59,11 +59,12 @@ internal sealed class TableRetentionStore(StorageTables tables, ILogger<TableRet
     }
 
     // The code row is keyed by the code (the session's row key) and names the device; a code Adobe issued again to
-    // another device belongs to that device's session now, and stays.
+    // another device belongs to that device's session now, and stays. (A legacy code row, RowKey empty, goes with the
+    // code rows' own sweep, which lists rows by ExpiresAt whatever their key.)
     private async Task DeleteCodeRowAsync(ExpiredRow session, CancellationToken cancellationToken)
     {
         var code = await tables.ExecuteAsync(StorageTables.SessionCodes,
-            (table, ct) => table.GetEntityIfExistsAsync<SessionCodeEntity>(session.Row, "", cancellationToken: ct), cancellationToken);
+            (table, ct) => table.GetEntityIfExistsAsync<SessionCodeEntity>(session.Row, SessionCodeEntity.Row, cancellationToken: ct), cancellationToken);
         if (code.HasValue && code.Value!.DeviceKey == TableKeys.Unescape(session.Partition))
         {
             await DeleteIfUnchangedAsync(StorageTables.SessionCodes, code.Value.PartitionKey, code.Value.RowKey, code.Value.ETag.ToString(), cancellationToken);

@@ -29,11 +29,18 @@ internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
 
     public async Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken)
     {
-        var partition = TableKeys.Escape(code);
+        var found = await FindCodeRowAsync(code, SessionCodeEntity.Row, cancellationToken)
+            // A sign-in started before the code rows moved to a non-empty RowKey is still found.
+            ?? await FindCodeRowAsync(code, SessionCodeEntity.LegacyRow, cancellationToken);
+        return found is null ? null : await FindAsync(found.DeviceKey, code, cancellationToken);
+    }
+
+    private async Task<SessionCodeEntity?> FindCodeRowAsync(string code, string row, CancellationToken cancellationToken)
+    {
         var found = await tables.ExecuteAsync(StorageTables.SessionCodes,
-            (table, ct) => table.GetEntityIfExistsAsync<SessionCodeEntity>(partition, "", cancellationToken: ct),
+            (table, ct) => table.GetEntityIfExistsAsync<SessionCodeEntity>(TableKeys.Escape(code), row, cancellationToken: ct),
             cancellationToken);
-        return found.HasValue ? await FindAsync(found.Value!.DeviceKey, code, cancellationToken) : null;
+        return found.HasValue ? found.Value : null;
     }
 
     public async Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Sessions;
+using PassBroker.Storage.Sessions;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
 using PassBroker.TestHelpers.Azurite;
@@ -103,6 +104,28 @@ public sealed class TableSessionStoreTests(AzuriteFixture azurite) : AzuriteStor
     public async Task FindByCodeAsync_AfterAdd_FindsTheSessionOfItsDevice()
     {
         var session = await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "ABC1234"), default);
+
+        Assert.Equal(session, await Store.FindByCodeAsync(session.Code, default));
+    }
+
+    [Fact]
+    public async Task AddAsync_WritesTheCodeRowUnderANonEmptyRowKey()
+    {
+        var session = await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "ABC1234"), default);
+
+        // Azure Cosmos DB for Table (the multi-region store) refuses an empty RowKey.
+        var row = Assert.Single(await Storage.RawTable(StorageTables.SessionCodes).QueryAsync<TableEntity>($"PartitionKey eq '{session.Code}'").ToListAsync());
+        Assert.Equal(SessionCodeEntity.Row, row.RowKey);
+        Assert.NotEmpty(row.RowKey);
+    }
+
+    [Fact]
+    public async Task FindByCodeAsync_CodeRowWrittenWithTheEarlierEmptyRowKey_StillFindsTheSession()
+    {
+        var session = await Store.AddAsync(TestData.Session(TestData.NewDeviceKey(), "OLD1234"), default);
+        var codes = Storage.RawTable(StorageTables.SessionCodes);
+        await codes.DeleteEntityAsync(session.Code, SessionCodeEntity.Row);
+        await codes.AddEntityAsync(new TableEntity(session.Code, SessionCodeEntity.LegacyRow) { ["DeviceKey"] = session.DeviceKey });
 
         Assert.Equal(session, await Store.FindByCodeAsync(session.Code, default));
     }
