@@ -90,7 +90,9 @@ internal sealed class InProcessWorkflowHost(
     {
         await _stopping.CancelAsync();
         await base.StopAsync(cancellationToken);
-        await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Waits for the workflows to notice, but not past the host's shutdown deadline: one cut short stays pending in
+        // storage and is resumed at the next start, so neither that nor a workflow's failure is worth an error here.
+        await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public override void Dispose()
