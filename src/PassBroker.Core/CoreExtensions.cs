@@ -53,6 +53,7 @@ public static class CoreExtensions
         builder.Services.AddTransient<TempPassResetService>();
         builder.Services.AddTransient<CheckSignInActivity>();
         builder.Services.AddTransient<ExpireSignInActivity>();
+        builder.Services.AddTransient<FailSignInActivity>();
         builder.Services.AddTransient<DeviceSignInMarker>();
         builder.Services.AddTransient<SessionProfileRelease>();
         // One per instance: it remembers where the last run stopped, and lets one run go at a time.

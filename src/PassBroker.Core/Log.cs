@@ -90,4 +90,16 @@ internal static partial class Log
 
     [LoggerMessage(1760, LogLevel.Warning, "A long poll of device {DeviceKey} ended at its deadline with its session read unanswered (an earlier answer given: {Answered})")]
     public static partial void LongPollReadTimedOut(this ILogger logger, string deviceKey, bool answered);
+
+    [LoggerMessage(1740, LogLevel.Warning, "Sign-in polling of device {DeviceKey} failed ({FailureType}; failure {Failures} in a row, poll {Polls}); trying again after a back-off")]
+    public static partial void PollingRoundFailed(this ILogger logger, string deviceKey, string failureType, int failures, int polls);
+
+    [LoggerMessage(1741, LogLevel.Error, "Sign-in polling of device {DeviceKey} stopped at poll {Polls}: {FailureType} is not a failure that waiting fixes")]
+    public static partial void PollingFailed(this ILogger logger, Exception exception, string deviceKey, string failureType, int polls);
+
+    [LoggerMessage(1742, LogLevel.Error, "Sign-in polling of device {DeviceKey} gave up: still failing ({FailureType}, {Failures} in a row) past the code's expiry; the session stays as stored")]
+    public static partial void PollingGaveUp(this ILogger logger, Exception exception, string deviceKey, string failureType, int failures);
+
+    [LoggerMessage(1743, LogLevel.Warning, "The stopped sign-in of device {DeviceKey} could not be marked failed ({FailureType}); it stays pending")]
+    public static partial void SignInNotFailed(this ILogger logger, string deviceKey, string failureType);
 }

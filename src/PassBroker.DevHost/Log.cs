@@ -6,8 +6,12 @@ internal static partial class Log
     [LoggerMessage(4000, LogLevel.Information, "Resumed {Count} pending sign-in(s) from storage")]
     public static partial void ResumedPendingSignIns(this ILogger logger, int count);
 
-    [LoggerMessage(4001, LogLevel.Error, "Polling workflow of device {DeviceKey} gave up after its retries; the session stays as stored and is resumed at the next start")]
+    [LoggerMessage(4001, LogLevel.Error, "Polling workflow of device {DeviceKey} failed; a session still pending is resumed at the next start")]
     public static partial void WorkflowFailed(this ILogger logger, Exception exception, string deviceKey);
+
+    // Debug: what Durable would show as the orchestration's custom status, one line per poll.
+    [LoggerMessage(4420, LogLevel.Debug, "Polling workflow of device {DeviceKey}: {Status}")]
+    public static partial void WorkflowStatus(this ILogger logger, string deviceKey, string status);
 
     [LoggerMessage(4003, LogLevel.Warning, "Could not resume pending sign-ins yet ({Reason}); retrying in the background")]
     public static partial void ResumeDeferred(this ILogger logger, string reason);

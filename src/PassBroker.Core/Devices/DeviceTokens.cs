@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -15,7 +16,7 @@ public static class DeviceTokens
     /// <summary>Creates a new token for the device and the hash to store.</summary>
     public static (string Token, string Hash) Issue(string deviceKey)
     {
-        var secret = Base64UrlEncode(RandomNumberGenerator.GetBytes(SecretBytes));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(SecretBytes));
         return ($"{Prefix}.{deviceKey}.{secret}", Hash(secret));
     }
 
@@ -36,7 +37,4 @@ public static class DeviceTokens
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -14,4 +14,8 @@ public static class SessionEndReasons
 
     /// <summary>Adobe refused the polling calls for a reason that will not go away by waiting (e.g. configuration).</summary>
     public const string UpstreamRejected = "upstream_rejected";
+
+    /// <summary>PassBroker stopped following the sign-in on a fault of its own that waiting would not fix (logged with
+    /// the failure's type); the app starts a new sign-in.</summary>
+    public const string PollingFailed = "polling_failed";
 }

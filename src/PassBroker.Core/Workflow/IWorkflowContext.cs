@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace PassBroker.Core.Workflow;
 
 /// <summary>
@@ -16,6 +18,17 @@ public interface IWorkflowContext
 
     /// <summary>Runs an activity by name (see <see cref="WorkflowActivities"/>) and returns its result.</summary>
     Task<TResult> CallActivityAsync<TResult>(string name, object? input);
+
+    /// <summary>
+    /// What <paramref name="exception"/>, thrown by <see cref="CallActivityAsync{TResult}"/>, says of the activity's
+    /// failure. In-process it is the activity's own exception (the default); Durable wraps it in a
+    /// <c>TaskFailedException</c> that keeps only its type name, so that host reads the failure from there.
+    /// </summary>
+    WorkflowFailure DescribeFailure(Exception exception) => WorkflowFailure.Of(exception);
+
+    /// <summary>The workflow's own logger. Replay-safe: an event is written once, not again each time Durable replays
+    /// the code that wrote it.</summary>
+    ILogger Logger { get; }
 
     /// <summary>Publishes a small status object for whoever watches the workflow.</summary>
     void SetCustomStatus(object? status);

@@ -4,6 +4,8 @@ namespace PassBroker.Core.Workflow;
 /// Polls Adobe (<c>/profiles/{mvpd}</c>, or <c>/profiles/code/{code}</c> when the MVPD is picked on the second screen)
 /// until the user has signed in, the code expires, or a newer sign-in of the same device replaces it (adobe-pass-v2.md
 /// section 4.4). Deterministic: replayable by Durable Functions.
+/// A failed activity is retried only when the failure may pass (<see cref="Errors.TransientFailures"/>), with a log line
+/// per failed round; any other failure is logged, marks the sign-in failed and fails the workflow at once.
 /// </summary>
 public static class SignInPollingWorkflow
 {
@@ -14,8 +16,8 @@ public static class SignInPollingWorkflow
     public const int PollsPerGeneration = 20;
 
     /// <summary>
-    /// How long after the code's expiry a workflow whose activities keep failing stops retrying and fails (the session
-    /// then stays as storage last had it). Past the expiry only the expiring write is left to do.
+    /// How long after the code's expiry a workflow whose activities keep failing transiently stops retrying and fails
+    /// (the session then stays as storage last had it). Past the expiry only the expiring write is left to do.
     /// </summary>
     public static readonly TimeSpan GiveUpAfterExpiry = TimeSpan.FromHours(1);
 
@@ -34,30 +36,61 @@ public static class SignInPollingWorkflow
                 await context.CreateTimer(fireAt, CancellationToken.None);
             }
 
+            var polls = input.PollsSoFar + round + 1;
             try
             {
                 // A retry past the deadline goes straight to the expiring write: the code is dead, no need to ask Adobe.
                 var onlyExpire = failures > 0 && context.CurrentUtcDateTime >= input.ExpiresAt;
                 var check = onlyExpire
                     ? await context.CallActivityAsync<SignInCheck>(WorkflowActivities.ExpireSignIn, input)
-                    : await PollOrExpireAsync(context, input, input.PollsSoFar + round + 1);
+                    : await PollOrExpireAsync(context, input, polls);
                 if (check is not null)
                 {
                     return check;
                 }
                 failures = 0;
             }
-            catch (Exception failure) when (failure is not OperationCanceledException && context.CurrentUtcDateTime < input.ExpiresAt + GiveUpAfterExpiry)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // In Durable a failed activity is a TaskFailedException; in-process it is the activity's own exception.
-                // Either way the session row is still the truth, so the next round simply tries again.
+                // Only a failure that may pass (storage down, a lost race, a timeout) is worth another round; the
+                // session row is still the truth, so the next round simply tries again. Anything else would fail the
+                // same way every round until the give-up point, so it stops the workflow now.
+                var failure = context.DescribeFailure(exception);
+                if (!failure.IsTransient)
+                {
+                    context.Logger.PollingFailed(exception, input.DeviceKey, failure.Type, polls);
+                    await FailSignInAsync(context, input);
+                    throw;
+                }
                 failures++;
-                context.SetCustomStatus(new { status = "retrying", failures, polls = input.PollsSoFar + round + 1 });
+                if (context.CurrentUtcDateTime >= input.ExpiresAt + GiveUpAfterExpiry)
+                {
+                    context.Logger.PollingGaveUp(exception, input.DeviceKey, failure.Type, failures);
+                    throw;
+                }
+                context.Logger.PollingRoundFailed(input.DeviceKey, failure.Type, failures, polls);
+                context.SetCustomStatus(new { status = "retrying", failures, polls, failure = failure.Type });
             }
         }
 
         context.ContinueAsNew(input with { PollsSoFar = input.PollsSoFar + PollsPerGeneration, FailuresSoFar = failures });
         return null;
+    }
+
+    /// <summary>
+    /// Ends the session as failed, so the app learns now rather than at its own timeout. Best effort: if this fails too
+    /// (the same fault, say), the session stays pending and the workflow's failure is what is reported.
+    /// </summary>
+    private static async Task FailSignInAsync(IWorkflowContext context, SignInPollInput input)
+    {
+        try
+        {
+            await context.CallActivityAsync<SignInCheck>(WorkflowActivities.FailSignIn, input);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.Logger.SignInNotFailed(input.DeviceKey, context.DescribeFailure(exception).Type);
+        }
     }
 
     /// <summary>One poll, and the expiry when the deadline has come: the final check, or null to go on polling.</summary>

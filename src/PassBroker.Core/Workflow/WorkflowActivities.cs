@@ -9,4 +9,8 @@ public static class WorkflowActivities
 
     /// <summary>Marks a still-pending session expired. Input <see cref="SignInPollInput"/>, output <see cref="SignInCheck"/>.</summary>
     public const string ExpireSignIn = nameof(ExpireSignIn);
+
+    /// <summary>Marks a still-pending session failed when polling stops on a failure that waiting cannot fix. Input
+    /// <see cref="SignInPollInput"/>, output <see cref="SignInCheck"/>.</summary>
+    public const string FailSignIn = nameof(FailSignIn);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PassBroker.Core.Workflow;
 
 namespace PassBroker.DevHost.Workflow;
@@ -6,9 +7,16 @@ namespace PassBroker.DevHost.Workflow;
 /// <see cref="IWorkflowContext"/> without Durable: timers on the injected <see cref="TimeProvider"/> (a fake clock in
 /// tests), activities resolved from DI and called directly. Durability comes from Table Storage instead of history:
 /// the session record says what is still pending, and <see cref="InProcessWorkflowHost"/> resumes it after a restart.
+/// Nothing replays here, so the workflow's logger is a plain one; a failed activity is its own exception.
 /// </summary>
-internal sealed class InProcessWorkflowContext(IServiceProvider services, TimeProvider time, CancellationToken stopping) : IWorkflowContext
+internal sealed class InProcessWorkflowContext(
+    IServiceProvider services, TimeProvider time, ILoggerFactory loggers, string deviceKey, CancellationToken stopping) : IWorkflowContext
 {
+    private readonly ILogger _statusLogger = loggers.CreateLogger<InProcessWorkflowContext>();
+
+    /// <summary>Core's workflow category, as under Durable.</summary>
+    public ILogger Logger { get; } = loggers.CreateLogger(typeof(SignInPollingWorkflow).FullName!);
+
     public DateTimeOffset CurrentUtcDateTime => time.GetUtcNow();
 
     /// <summary>Set by <see cref="ContinueAsNew"/>; the host starts the next generation with it.</summary>
@@ -30,14 +38,15 @@ internal sealed class InProcessWorkflowContext(IServiceProvider services, TimePr
         {
             WorkflowActivities.CheckSignIn => await scope.ServiceProvider.GetRequiredService<CheckSignInActivity>().RunAsync(pollInput, stopping),
             WorkflowActivities.ExpireSignIn => await scope.ServiceProvider.GetRequiredService<ExpireSignInActivity>().RunAsync(pollInput, stopping),
+            WorkflowActivities.FailSignIn => await scope.ServiceProvider.GetRequiredService<FailSignInActivity>().RunAsync(pollInput, stopping),
             _ => throw new ArgumentException($"Unknown activity {name}.", nameof(name)),
         };
         return (TResult)result;
     }
 
-    public void SetCustomStatus(object? status)
-    {
-    }
+    /// <summary>There is no status query in-process: the status goes to the log (Debug), as JSON like Durable's custom
+    /// status, where a developer watches.</summary>
+    public void SetCustomStatus(object? status) => _statusLogger.WorkflowStatus(deviceKey, JsonSerializer.Serialize(status));
 
     public void ContinueAsNew(object? input)
     {

@@ -8,14 +8,15 @@ namespace PassBroker.DevHost.Workflow;
 
 /// <summary>
 /// Runs polling workflows inside the DevHost. On start it resumes every pending sign-in found in Table Storage, so a
-/// restart loses none. The workflow itself retries failed activities (<see cref="SignInPollingWorkflow"/>); a resume at
-/// start that meets a storage outage backs off (jittered, <see cref="WorkflowBackoff"/>) and tries again.
+/// restart loses none. The workflow itself retries transiently failed activities (<see cref="SignInPollingWorkflow"/>);
+/// a resume at start that meets a storage outage backs off (jittered, <see cref="WorkflowBackoff"/>) and tries again.
 /// </summary>
 internal sealed class InProcessWorkflowHost(
     IServiceProvider services,
     ISessionStore sessions,
     IOptions<SignInOptions> options,
     TimeProvider time,
+    ILoggerFactory loggers,
     ILogger<InProcessWorkflowHost> logger) : BackgroundService, IWorkflowStarter
 {
     private readonly ConcurrentDictionary<string, Task> _running = new();
@@ -90,7 +91,9 @@ internal sealed class InProcessWorkflowHost(
     {
         await _stopping.CancelAsync();
         await base.StopAsync(cancellationToken);
-        await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        // Waits for the workflows to notice, but not past the host's shutdown deadline: one cut short stays pending in
+        // storage and is resumed at the next start, so neither that nor a workflow's failure is worth an error here.
+        await Task.WhenAll(_running.Values).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     public override void Dispose()
@@ -118,7 +121,7 @@ internal sealed class InProcessWorkflowHost(
         {
             while (!_stopping.IsCancellationRequested)
             {
-                var context = new InProcessWorkflowContext(services, time, _stopping.Token);
+                var context = new InProcessWorkflowContext(services, time, loggers, input.DeviceKey, _stopping.Token);
                 await SignInPollingWorkflow.RunAsync(context, input);
                 if (!context.ContinuedAsNew)
                 {
@@ -133,8 +136,9 @@ internal sealed class InProcessWorkflowHost(
         }
         catch (Exception ex)
         {
-            // The workflow retries failed activities itself (jittered, until an hour past the code's expiry), as it
-            // does under Durable; an exception here means it gave up, like a failed orchestration.
+            // The workflow retries only failures that may pass (jittered, until an hour past the code's expiry), as it
+            // does under Durable; an exception here is a failed orchestration: one that waiting would not fix, or one
+            // still failing at the give-up point. The workflow has logged which, with the failure's type.
             logger.WorkflowFailed(ex, input.DeviceKey);
         }
     }

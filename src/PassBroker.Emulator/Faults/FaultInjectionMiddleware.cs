@@ -69,7 +69,7 @@ internal sealed class FaultInjectionMiddleware(RequestDelegate next, FaultInject
                 break;
             case FaultKind.Timeout:
                 // Silent until the client gives up; a client that never does gets the edge's 504 after HttpClient's 100 s.
-                await Task.Delay(EdgeTimeout, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(EdgeTimeout, context.RequestAborted).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 if (!context.RequestAborted.IsCancellationRequested)
                 {
                     context.Response.StatusCode = StatusCodes.Status504GatewayTimeout;

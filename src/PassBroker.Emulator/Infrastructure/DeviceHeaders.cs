@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
@@ -60,16 +61,11 @@ internal static class DeviceHeaders
 
     internal static bool TryDecodeBase64(string value, out byte[] bytes)
     {
-        var standard = value.Replace('-', '+').Replace('_', '/');
-        var padding = (4 - (standard.Length % 4)) % 4;
-        var buffer = new byte[standard.Length];
-        if (Convert.TryFromBase64String(standard + new string('=', padding), buffer, out var written))
-        {
-            bytes = buffer[..written];
-            return true;
-        }
-
-        bytes = [];
-        return false;
+        // Either alphabet, padded or not: the standard alphabet's two differing characters become the URL-safe ones,
+        // and Base64Url takes the padding as optional.
+        var urlSafe = value.Replace('+', '-').Replace('/', '_');
+        var valid = Base64Url.IsValid(urlSafe);
+        bytes = valid ? Base64Url.DecodeFromChars(urlSafe) : [];
+        return valid;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using PassBroker.Core.Errors;
 using PassBroker.Core.Workflow;
 
 namespace PassBroker.Functions.Workflow;
@@ -19,6 +21,9 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
 
     /// <summary>Whether a <see cref="SignInReplacedEvent"/> cut a timer short.</summary>
     public bool Replaced { get; private set; }
+
+    /// <summary>Core's workflow category; Durable writes through it only when the code runs for the first time, not on replays.</summary>
+    public ILogger Logger { get; } = context.CreateReplaySafeLogger(typeof(SignInPollingWorkflow).FullName!);
 
     // Durable's clock is a UTC DateTime (Kind Utc); Core's is a DateTimeOffset.
     public DateTimeOffset CurrentUtcDateTime => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
@@ -54,6 +59,14 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
     }
 
     public Task<TResult> CallActivityAsync<TResult>(string name, object? input) => context.CallActivityAsync<TResult>(name, input);
+
+    /// <summary>
+    /// A failed activity arrives as a <see cref="TaskFailedException"/> whose details keep the activity's exception type
+    /// by name only: the classification goes through <see cref="TaskFailureDetails.IsCausedBy(Type)"/>.
+    /// </summary>
+    public WorkflowFailure DescribeFailure(Exception exception) => exception is TaskFailedException { FailureDetails: { } details }
+        ? new WorkflowFailure(details.ErrorType, TransientFailures.IsTransient(details.IsCausedBy))
+        : WorkflowFailure.Of(exception);
 
     public void SetCustomStatus(object? status) => context.SetCustomStatus(status);
 

@@ -12,10 +12,10 @@ public sealed record SessionResponse
     public string? Code { get; init; }
     public required SessionStatus Status { get; init; }
 
-    /// <summary>Why it ended without a profile (<c>code_expired</c>, <c>replaced</c>, …); for an authenticated sign-in whose
-    /// profile is no longer here, where it went (<c>profile_delivered</c>: an earlier answer carried it, read
-    /// <c>GET /api/profiles</c>; <c>signed_out</c>); or, for a sign-in that was not needed, Adobe's reason
-    /// (<c>authenticated</c>, <c>temporary</c>, <c>degraded</c>).</summary>
+    /// <summary>Why it ended without a profile (<c>code_expired</c>, <c>replaced</c>, <c>polling_failed</c>: a fault on
+    /// PassBroker's side, start a new sign-in, …); for an authenticated sign-in whose profile is no longer here, where
+    /// it went (<c>profile_delivered</c>: an earlier answer carried it, read <c>GET /api/profiles</c>; <c>signed_out</c>);
+    /// or, for a sign-in that was not needed, Adobe's reason (<c>authenticated</c>, <c>temporary</c>, <c>degraded</c>).</summary>
     public string? Reason { get; init; }
 
     public string? Mvpd { get; init; }

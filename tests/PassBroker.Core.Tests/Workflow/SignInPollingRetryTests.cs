@@ -76,8 +76,8 @@ public sealed class SignInPollingRetryTests
         object? input = Input(TimeSpan.FromMinutes(30));
         var generations = 0;
 
-        // The last error is the expiring write's (the scripted context's InvalidOperationException).
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        // The last error is the expiring write's (the scripted context's StoreUnavailableException).
+        var error = await Assert.ThrowsAsync<StoreUnavailableException>(async () =>
         {
             while (input is SignInPollInput next && generations++ < 1000)
             {

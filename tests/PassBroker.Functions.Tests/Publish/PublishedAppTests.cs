@@ -59,6 +59,7 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         Assert.NotNull(Binding(byName[SignInPollingWorkflow.Name], "orchestrationTrigger"));
         Assert.NotNull(Binding(byName[WorkflowActivities.CheckSignIn], "activityTrigger"));
         Assert.NotNull(Binding(byName[WorkflowActivities.ExpireSignIn], "activityTrigger"));
+        Assert.NotNull(Binding(byName[WorkflowActivities.FailSignIn], "activityTrigger"));
         var start = Functions.Single(f => Binding(f, "httpTrigger")?.GetProperty("route").GetString() == Routes.Sessions
             && Binding(f, "httpTrigger")!.Value.GetProperty("methods").EnumerateArray().Any(m => m.GetString() == "post"));
         Assert.NotNull(Binding(start, "durableClient"));

@@ -4,7 +4,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Workflow;
@@ -33,6 +34,8 @@ internal sealed class PollingEngine : IAsyncDisposable
     private readonly List<ActivityCall> _calls = [];
     private readonly ConcurrentDictionary<string, int> _episodes = new();
     private readonly ConcurrentDictionary<string, int> _replays = new();
+    private readonly FakeLoggerProvider _logs = new();
+    private ILoggerFactory? _loggers;
     private DurableTaskTestHost? _host;
 
     /// <summary>Cancelled when the test has run too long; pass it to every wait on the engine.</summary>
@@ -43,12 +46,20 @@ internal sealed class PollingEngine : IAsyncDisposable
     /// <summary>The histories and actions exchanged with the worker.</summary>
     public EngineTraffic Traffic { get; } = new();
 
+    /// <summary>What Core's workflow logged (through the orchestration's replay-safe logger), in order.</summary>
+    public IReadOnlyList<FakeLogRecord> WorkflowLog =>
+        [.. _logs.Collector.GetSnapshot().Where(r => r.Category == typeof(SignInPollingWorkflow).FullName)];
+
     /// <param name="check">Answers <see cref="WorkflowActivities.CheckSignIn"/>.</param>
     /// <param name="expire">Answers <see cref="WorkflowActivities.ExpireSignIn"/>; by default the code expired.</param>
-    public static async Task<PollingEngine> StartAsync(Script check, Script? expire = null)
+    /// <param name="fail">Answers <see cref="WorkflowActivities.FailSignIn"/>; by default the sign-in was marked failed.</param>
+    public static async Task<PollingEngine> StartAsync(Script check, Script? expire = null, Script? fail = null)
     {
         var engine = new PollingEngine();
         expire ??= (_, _) => new SignInCheck(SessionStatus.Expired, SessionEndReasons.CodeExpired);
+        fail ??= (_, _) => new SignInCheck(SessionStatus.Failed, SessionEndReasons.PollingFailed);
+        // The engine's own lines are kept too, but only the workflow's category is read.
+        engine._loggers = LoggerFactory.Create(logging => logging.AddProvider(engine._logs).SetMinimumLevel(LogLevel.Information));
         engine._host = await DurableTaskTestHost.StartAsync(
             registry =>
             {
@@ -69,11 +80,13 @@ internal sealed class PollingEngine : IAsyncDisposable
                     WorkflowActivities.CheckSignIn, (_, input) => engine.Answer(WorkflowActivities.CheckSignIn, input, check));
                 registry.AddActivityFunc<SignInPollInput, SignInCheck>(
                     WorkflowActivities.ExpireSignIn, (_, input) => engine.Answer(WorkflowActivities.ExpireSignIn, input, expire));
+                registry.AddActivityFunc<SignInPollInput, SignInCheck>(
+                    WorkflowActivities.FailSignIn, (_, input) => engine.Answer(WorkflowActivities.FailSignIn, input, fail));
             },
             new DurableTaskTestHostOptions
             {
                 Port = LoopbackPorts.Free(),
-                LoggerFactory = NullLoggerFactory.Instance,
+                LoggerFactory = engine._loggers,
                 ConfigureServices = services => services.ConfigureAll<GrpcDurableTaskWorkerOptions>(o => o.Interceptors.Add(engine.Traffic)),
             },
             engine.Timeout);
@@ -158,6 +171,7 @@ internal sealed class PollingEngine : IAsyncDisposable
             await _host.DisposeAsync().AsTask().WaitAsync(cleanup.Token);
         }
         _timeout.Dispose();
+        _loggers?.Dispose();
     }
 
     // Says where the instance stopped, so a hang reads as one in the test's failure rather than as a cancellation.
