@@ -63,22 +63,6 @@ public static class EndpointDocs
         endpoint.AddProblems(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidDeviceToken);
     }
 
-    /// <summary><c>Authorization: Bearer &lt;deviceToken&gt;</c>, its 401s, and the storage outage every device lookup may meet.</summary>
-    /// <param name="route">The route.</param>
-    public static RouteHandlerBuilder RequiresDeviceToken(this RouteHandlerBuilder route)
-    {
-        route.Add(endpoint => endpoint.AddDeviceTokenRequired());
-        return route;
-    }
-
-    /// <summary>An optional <c>Authorization: Bearer &lt;deviceToken&gt;</c>: the route works without one, and refuses a bad one.</summary>
-    /// <param name="route">The route.</param>
-    public static RouteHandlerBuilder AcceptsDeviceToken(this RouteHandlerBuilder route)
-    {
-        route.Add(endpoint => endpoint.AddDeviceTokenOptional());
-        return route;
-    }
-
     /// <summary><c>Authorization: Bearer &lt;admin key&gt;</c> (the secret named by <c>Admin:ApiKeySecret</c>) and its refusals.</summary>
     /// <param name="route">The route.</param>
     public static RouteHandlerBuilder RequiresAdminKey(this RouteHandlerBuilder route) => route
