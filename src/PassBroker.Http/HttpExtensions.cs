@@ -73,7 +73,7 @@ public static class HttpExtensions
         // parameters (Binding: the device, the body, the client's address; Limits: the admissions), which declare their
         // own credential and answers; the features' groups carry what their routes share (tags, answers). no-store is
         // not a group convention: the middleware sets it on every /api answer, errors and unmatched routes included.
-        routes.MapGroup(Routes.Api).EveryRouteTakesTheDeviceToken()
+        routes.MapGroup(DeviceApi.Prefix).EveryRouteTakesTheDeviceToken()
             .MapDevices()
             .MapMvpds()
             .MapSessions()

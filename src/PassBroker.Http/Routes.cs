@@ -24,15 +24,5 @@ public static class Routes
     public const string AuthnDone = "authn/done";
     public const string AuthnSignedOut = "authn/signed-out";
 
-    /// <summary>The device API's group (<c>MapGroup</c>): its routes are mapped below it by <see cref="BelowApi"/>, so
-    /// each endpoint's template stays the constant above (a group of "" would give it a leading slash).</summary>
-    public const string Api = "api";
-
-    /// <summary>A route above, relative to <see cref="Api"/>: <c>api/devices</c> becomes <c>devices</c>.</summary>
-    /// <param name="route">One of the constants above that starts with <c>api/</c>.</param>
-    public static string BelowApi(string route) => route.StartsWith(Api + "/", StringComparison.Ordinal)
-        ? route[(Api.Length + 1)..]
-        : throw new ArgumentException($"{route} is not below {Api}/.", nameof(route));
-
     public static string SessionPath(string code) => "/" + Session.Replace("{code}", Uri.EscapeDataString(code), StringComparison.Ordinal);
 }

@@ -12,7 +12,7 @@ namespace PassBroker.Http.Decisions;
 
 public static class DecisionsApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder api)
     {
         // Both decision routes answer alike, for the device's MVPD choice and Adobe's answer. Their answers are one
@@ -21,8 +21,8 @@ public static class DecisionsApi
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
             .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
             .CallsAdobePass();
-        decisions.MapPost(Routes.BelowApi(Routes.Preauthorize), PreauthorizeAsync).WithName("Preauthorize");
-        decisions.MapPost(Routes.BelowApi(Routes.Authorize), AuthorizeAsync).WithName("Authorize");
+        decisions.MapPost(DeviceApi.Below(Routes.Preauthorize), PreauthorizeAsync).WithName("Preauthorize");
+        decisions.MapPost(DeviceApi.Below(Routes.Authorize), AuthorizeAsync).WithName("Authorize");
         return api;
     }
 

@@ -13,10 +13,10 @@ namespace PassBroker.Http.Devices;
 
 public static class DevicesApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder api)
     {
-        api.MapPost(Routes.BelowApi(Routes.Devices), RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
+        api.MapPost(DeviceApi.Below(Routes.Devices), RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
             .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
             .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable)
             .CallsAdobePass();

@@ -11,10 +11,10 @@ namespace PassBroker.Http.Logout;
 
 public static class LogoutApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapLogout(this IEndpointRouteBuilder api)
     {
-        api.MapPost(Routes.BelowApi(Routes.Logout), LogoutAsync).WithName("Logout").WithTags("Authentication")
+        api.MapPost(DeviceApi.Below(Routes.Logout), LogoutAsync).WithName("Logout").WithTags("Authentication")
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd)
             .CallsAdobePass();
         return api;

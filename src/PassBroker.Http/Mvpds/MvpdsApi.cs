@@ -10,10 +10,10 @@ namespace PassBroker.Http.Mvpds;
 
 public static class MvpdsApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapMvpds(this IEndpointRouteBuilder api)
     {
-        api.MapGet(Routes.BelowApi(Routes.Mvpds), GetAsync).WithName("GetMvpds").WithTags("Mvpds")
+        api.MapGet(DeviceApi.Below(Routes.Mvpds), GetAsync).WithName("GetMvpds").WithTags("Mvpds")
             .CallsAdobePass();
         return api;
     }

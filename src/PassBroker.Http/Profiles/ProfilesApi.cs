@@ -11,10 +11,10 @@ namespace PassBroker.Http.Profiles;
 
 public static class ProfilesApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder api)
     {
-        api.MapGet(Routes.BelowApi(Routes.Profiles), GetAsync).WithName("GetProfiles").WithTags("Profiles")
+        api.MapGet(DeviceApi.Below(Routes.Profiles), GetAsync).WithName("GetProfiles").WithTags("Profiles")
             .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
             .CallsAdobePass();
         return api;

@@ -18,15 +18,15 @@ namespace PassBroker.Http.Sessions;
 
 public static class SessionsApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder api)
     {
         var sessions = api.MapGroup("").WithTags("Authentication");
-        sessions.MapPost(Routes.BelowApi(Routes.Sessions), StartAsync).WithName("StartSignIn")
+        sessions.MapPost(DeviceApi.Below(Routes.Sessions), StartAsync).WithName("StartSignIn")
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd)
             .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
             .CallsAdobePass();
-        sessions.MapGet(Routes.BelowApi(Routes.Session), GetAsync).WithName("GetSignIn")
+        sessions.MapGet(DeviceApi.Below(Routes.Session), GetAsync).WithName("GetSignIn")
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.InvalidSessionCode, ErrorCodes.ValidationFailed)
             .Problems(StatusCodes.Status404NotFound, ErrorCodes.SessionNotFound)
             .Problems(StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyWaits)

@@ -11,15 +11,15 @@ namespace PassBroker.Http.TempPass;
 
 public static class TempPassApi
 {
-    /// <param name="api">The device API's group (<see cref="Routes.Api"/>).</param>
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
     public static IEndpointRouteBuilder MapTempPass(this IEndpointRouteBuilder api)
     {
         // Both routes ask Adobe for the trial of a kind the service may not offer.
         var tempPass = api.MapGroup("").WithTags("TempPass")
             .Problems(StatusCodes.Status404NotFound, TempPassKinds.NotOfferedCode)
             .CallsAdobePass();
-        tempPass.MapPost(Routes.BelowApi(Routes.TempPass), StartAsync).WithName("StartTempPass");
-        tempPass.MapGet(Routes.BelowApi(Routes.TempPass), GetAsync).WithName("GetTempPass")
+        tempPass.MapPost(DeviceApi.Below(Routes.TempPass), StartAsync).WithName("StartTempPass");
+        tempPass.MapGet(DeviceApi.Below(Routes.TempPass), GetAsync).WithName("GetTempPass")
             .Problems(StatusCodes.Status400BadRequest, ErrorCodes.ValidationFailed);
         return api;
     }

@@ -86,7 +86,7 @@ public sealed class BindingRulesTests
     public void DeviceApiGroup_ARouteThatTakesNoDeviceToken_FailsWhenTheEndpointsAreBuilt()
     {
         var routes = new EndpointCollector();
-        var group = routes.MapGroup(Routes.Api).EveryRouteTakesTheDeviceToken();
+        var group = routes.MapGroup(DeviceApi.Prefix).EveryRouteTakesTheDeviceToken();
         group.MapGet("with-device", (AuthenticatedDevice device) => device.Record.DeviceKey);
         group.MapPost("with-token", (PresentedDeviceToken token) => token.Value);
         group.MapGet("without", () => "anyone's");
@@ -100,8 +100,8 @@ public sealed class BindingRulesTests
     public void DeviceApiGroup_RoutesThatTakeTheDeviceToken_AreBuiltWithTheirOwnTemplates()
     {
         var routes = new EndpointCollector();
-        var group = routes.MapGroup(Routes.Api).EveryRouteTakesTheDeviceToken();
-        group.MapGroup("").MapGet(Routes.BelowApi(Routes.Profiles), (AuthenticatedDevice device) => device.Record.DeviceKey);
+        var group = routes.MapGroup(DeviceApi.Prefix).EveryRouteTakesTheDeviceToken();
+        group.MapGroup("").MapGet(DeviceApi.Below(Routes.Profiles), (AuthenticatedDevice device) => device.Record.DeviceKey);
 
         var endpoint = Assert.IsType<RouteEndpoint>(Assert.Single(routes.DataSources.SelectMany(d => d.Endpoints)));
 
