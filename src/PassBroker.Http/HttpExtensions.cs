@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Errors;
 using PassBroker.Http.Admin;
+using PassBroker.Http.Binding;
 using PassBroker.Http.Decisions;
 using PassBroker.Http.Devices;
 using PassBroker.Http.Edge;
@@ -66,18 +67,26 @@ public static class HttpExtensions
         return app;
     }
 
-    public static IEndpointRouteBuilder MapPassBroker(this IEndpointRouteBuilder routes) => routes
-        .MapDevices()
-        .MapMvpds()
-        .MapSessions()
-        .MapProfiles()
-        .MapDecisions()
-        .MapLogout()
-        .MapTempPass()
-        .MapAdmin()
-        .MapHealth()
-        .MapAuthnPages()
-        .MapAuthnLandingPages();
+    public static IEndpointRouteBuilder MapPassBroker(this IEndpointRouteBuilder routes)
+    {
+        // The device API, one group that holds every route to the device token. Each handler takes what it needs as
+        // parameters (Binding: the device, the body, the client's address; Limits: the admissions), which declare their
+        // own credential and answers; the features' groups carry what their routes share (tags, answers). no-store is
+        // not a group convention: the middleware sets it on every /api answer, errors and unmatched routes included.
+        routes.MapGroup(DeviceApi.Prefix).EveryRouteTakesTheDeviceToken()
+            .MapDevices()
+            .MapMvpds()
+            .MapSessions()
+            .MapProfiles()
+            .MapDecisions()
+            .MapLogout()
+            .MapTempPass();
+        return routes
+            .MapAdmin()
+            .MapHealth()
+            .MapAuthnPages()
+            .MapAuthnLandingPages();
+    }
 
     // Bodiless 404/405 from routing become Problem Details with codes too.
     private static Task StatusProblem(HttpContext context)

@@ -2,48 +2,38 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Net.Http.Headers;
 using PassBroker.Core.Decisions;
-using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
-using PassBroker.Http.Edge;
+using PassBroker.Http.Binding;
 using PassBroker.Http.OpenApi;
 
 namespace PassBroker.Http.Decisions;
 
 public static class DecisionsApi
 {
-    public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder routes)
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
+    public static IEndpointRouteBuilder MapDecisions(this IEndpointRouteBuilder api)
     {
-        routes.MapPost(Routes.Preauthorize, PreauthorizeAsync).WithName("Preauthorize").WithTags("Decisions")
-            .DecisionDocs<PreauthorizeRequest>();
-        routes.MapPost(Routes.Authorize, AuthorizeAsync).WithName("Authorize").WithTags("Decisions")
-            .DecisionDocs<AuthorizeRequest>();
-        return routes;
+        // Both decision routes answer alike, for the device's MVPD choice and Adobe's answer. Their answers are one
+        // user's (a media token is single use): NoStoreMiddleware keeps every cache on the way from keeping them.
+        var decisions = api.MapGroup("").WithTags("Decisions")
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
+            .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
+            .CallsAdobePass();
+        decisions.MapPost(DeviceApi.Below(Routes.Preauthorize), PreauthorizeAsync).WithName("Preauthorize");
+        decisions.MapPost(DeviceApi.Below(Routes.Authorize), AuthorizeAsync).WithName("Authorize");
+        return api;
     }
-
-    /// <summary>What both decision routes declare: they answer alike, for the device's MVPD choice and Adobe's answer.</summary>
-    /// <param name="route">The decision route.</param>
-    private static RouteHandlerBuilder DecisionDocs<TRequest>(this RouteHandlerBuilder route)
-        where TRequest : notnull => route
-        .RequiresDeviceToken()
-        .JsonBody<TRequest>()
-        .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownMvpd, TempPassContexts.IdentityRequiredCode)
-        .Problems(StatusCodes.Status403Forbidden, ErrorCodes.AuthenticationRequired)
-        .CallsAdobePass();
 
     /// <summary>Decisions for catalogue filtering: denies carry Adobe's reason; never a media token.</summary>
     /// <remarks>Any number of resources up to <c>Decisions:MaxResourcesPerRequest</c>, asked of Adobe in batches; permits are
     /// cached until their <c>notAfter</c>, denies asked again every time. Answers come in request order.</remarks>
     public static async Task<Ok<PreauthorizeResponse>> PreauthorizeAsync(
-        HttpRequest request, DeviceAuthenticator authenticator, PreauthorizationService preauthorization, CancellationToken cancellationToken)
+        AuthenticatedDevice device, JsonRequest<PreauthorizeRequest> body, RemoteClient client, PreauthorizationService preauthorization,
+        CancellationToken cancellationToken)
     {
-        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
-        var body = await JsonBody.ReadAsync<PreauthorizeRequest>(request, cancellationToken, resources: true);
-        var (mvpd, decisions) = await preauthorization.PreauthorizeAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, body.Resources, cancellationToken);
-        // One user's answers: no shared cache on the way may keep them (PassBroker caches permits itself).
-        request.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        var (mvpd, decisions) = await preauthorization.PreauthorizeAsync(device.Record, client.Endpoint, body.Value.Mvpd, body.Value.Resources, cancellationToken);
         return TypedResults.Ok(new PreauthorizeResponse(mvpd, decisions.Select(d => d.ToResponse()).ToList()));
     }
 
@@ -51,13 +41,10 @@ public static class DecisionsApi
     /// <remarks>Call before every play. The business rules run before Adobe is asked (a rule deny spares the call) and after
     /// (a rule may turn a permit into a deny); a deny's <c>reason</c> is Adobe's, or <c>source: rule</c> for PassBroker's own.</remarks>
     public static async Task<Ok<AuthorizeResponse>> AuthorizeAsync(
-        HttpRequest request, DeviceAuthenticator authenticator, AuthorizationService authorization, CancellationToken cancellationToken)
+        AuthenticatedDevice device, JsonRequest<AuthorizeRequest> body, RemoteClient client, AuthorizationService authorization,
+        CancellationToken cancellationToken)
     {
-        var device = await authenticator.RequireDeviceAsync(request, cancellationToken);
-        var body = await JsonBody.ReadAsync<AuthorizeRequest>(request, cancellationToken, resources: true);
-        var decision = await authorization.AuthorizeAsync(device, ClientEndpoints.From(request.HttpContext), body.Mvpd, body.Resource, cancellationToken);
-        // A media token is single use: no cache on the way to the app may keep or replay this answer.
-        request.HttpContext.Response.Headers[HeaderNames.CacheControl] = "no-store";
+        var decision = await authorization.AuthorizeAsync(device.Record, client.Endpoint, body.Value.Mvpd, body.Value.Resource, cancellationToken);
         return TypedResults.Ok(decision.ToAuthorizeResponse());
     }
 }

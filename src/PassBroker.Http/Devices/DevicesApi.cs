@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
-using PassBroker.Http.Edge;
+using PassBroker.Http.Binding;
 using PassBroker.Http.Limits;
 using PassBroker.Http.OpenApi;
 using PassBroker.Http.Telemetry;
@@ -13,15 +13,14 @@ namespace PassBroker.Http.Devices;
 
 public static class DevicesApi
 {
-    public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder routes)
+    /// <param name="api">The device API's group (<see cref="DeviceApi"/>).</param>
+    public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder api)
     {
-        routes.MapPost(Routes.Devices, RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
-            .AcceptsDeviceToken()
-            .JsonBody<RegisterDeviceRequest>()
+        api.MapPost(DeviceApi.Below(Routes.Devices), RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
             .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
             .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable)
             .CallsAdobePass();
-        return routes;
+        return api;
     }
 
     /// <summary>Registers the device: without a token a new installation (201), with its token the same one again (200).</summary>
@@ -32,14 +31,13 @@ public static class DevicesApi
     /// device id it registers that installation again: same DCR client (nobody is signed out), a new token; the presented
     /// one stops working.</remarks>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
-        HttpRequest request, DeviceRegistration registration, EdgeLimits limits, CancellationToken cancellationToken)
+        AdmittedRegistration admitted, JsonRequest<RegisterDeviceRequest> body, PresentedDeviceToken token, RemoteClient client,
+        HttpContext context, DeviceRegistration registration, CancellationToken cancellationToken)
     {
-        // Before the body is even read: every registration may create a DCR client at Adobe.
-        limits.AdmitRegistration(request.HttpContext);
-        var body = await JsonBody.ReadAsync<RegisterDeviceRequest>(request, cancellationToken);
-        var result = await registration.RegisterAsync(body.DeviceId, body.DeviceInfo, DeviceAuthentication.BearerToken(request),
-            ClientEndpoints.From(request.HttpContext), cancellationToken);
-        RequestLogScope.SetDevice(request.HttpContext, result.DeviceKey);
+        // Bound first, admitted counted the registration before the body was even read: every registration may create
+        // a DCR client at Adobe.
+        var result = await registration.RegisterAsync(body.Value.DeviceId, body.Value.DeviceInfo, token.Value, client.Endpoint, cancellationToken);
+        RequestLogScope.SetDevice(context, result.DeviceKey);
         var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken);
         return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }

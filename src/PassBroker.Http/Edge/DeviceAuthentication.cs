@@ -1,20 +1,11 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
-using PassBroker.Core.Devices;
-using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Http.Edge;
 
-/// <summary>Reads <c>Authorization: Bearer &lt;deviceToken&gt;</c> and resolves the device, or fails with 401.</summary>
+/// <summary>Reads <c>Authorization: Bearer &lt;deviceToken&gt;</c> for the device binders (<c>AuthenticatedDevice</c>, <c>PresentedDeviceToken</c>).</summary>
 public static class DeviceAuthentication
 {
-    public static async Task<DeviceRecord> RequireDeviceAsync(this DeviceAuthenticator authenticator, HttpRequest request, CancellationToken cancellationToken)
-    {
-        var device = await authenticator.AuthenticateAsync(BearerToken(request), cancellationToken);
-        RequestLogScope.SetDevice(request.HttpContext, device.DeviceKey);
-        return device;
-    }
-
     /// <summary>
     /// The presented device token: null when the request carries no <c>Authorization</c> header, empty when it carries
     /// something that is not a bearer token (another scheme, or "Bearer" alone), so that it is refused rather than ignored.

@@ -57,9 +57,12 @@ public static class JsonBody
     /// <summary>Like <see cref="ReadAsync{T}"/>, but a request without a body means <paramref name="empty"/>.</summary>
     public static Task<T> ReadOptionalAsync<T>(HttpRequest request, T empty, CancellationToken cancellationToken)
         where T : class =>
-        request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null && !request.Headers.TransferEncoding.Any())
-            ? Task.FromResult(empty)
-            : ReadAsync<T>(request, cancellationToken);
+        IsAbsent(request) ? Task.FromResult(empty) : ReadAsync<T>(request, cancellationToken);
+
+    /// <summary>True when the request carries no body at all (an optional body may be left out, not sent empty as JSON).</summary>
+    /// <param name="request">The request.</param>
+    public static bool IsAbsent(HttpRequest request) =>
+        request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null && !request.Headers.TransferEncoding.Any());
 
     private static async Task CopyWithLimitAsync(Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ using PassBroker.Core.Telemetry;
 namespace PassBroker.Http.Telemetry;
 
 /// <summary>
-/// The log scope of one request. It opens before the device is known (authentication happens inside the handler), so
+/// The log scope of one request. It opens before the device is known (authentication happens when the handler's parameters are bound), so
 /// it is a mutable holder: every line logged after <see cref="SetDevice"/> carries <c>DeviceKey</c>, the hash PassBroker
 /// names devices by (never the device id or its token). The trace and span ids come from the logging builder's
 /// <c>ActivityTrackingOptions</c>.

@@ -64,6 +64,9 @@ internal sealed class AppSession(RunningApp host)
         await Case(Routes.Preauthorize, "POST", true, device.PostAsJsonAsync("/api/decisions/preauthorize", new { resources = new[] { "title-1", "title-2" } }));
         await Case(Routes.Authorize, "POST", false, device.PostAsJsonAsync("/api/decisions/authorize", new { }));
         await Case(Routes.Authorize, "POST", true, device.PostAsJsonAsync("/api/decisions/authorize", new { resource = "title-1" }));
+        // The binders' refusals (Http/Binding), thrown while the handler's parameters are bound: the same in both hosts.
+        await Case(Routes.Authorize, "POST", false, anonymous.PostAsync("/api/decisions/authorize", Json("{ not json")), "without a token");
+        await Case(Routes.Authorize, "POST", false, device.PostAsync("/api/decisions/authorize", Json("{ not json")), "malformed body");
 
         await Case(Routes.TempPass, "POST", false, device.PostAsJsonAsync("/api/temppass", new { kind = "nope" }));
         await Case(Routes.TempPass, "POST", true, device.PostAsJsonAsync("/api/temppass", new { kind = "basic" }));
@@ -108,6 +111,8 @@ internal sealed class AppSession(RunningApp host)
         _answers[name] = answer;
         return answer.IsJson ? JsonDocument.Parse(answer.Body).RootElement.Clone() : default;
     }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)));
