@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using PassBroker.DevHost.LocalDependencies;
 using PassBroker.Http.Tests.Support;
+using PassBroker.LocalAzurite;
 using PassBroker.TestHelpers.Azurite;
 
 namespace PassBroker.Http.Tests.Observability;

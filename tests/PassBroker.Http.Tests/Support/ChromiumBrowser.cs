@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using PassBroker.DevHost.LocalDependencies;
+using PassBroker.LocalAzurite;
 
 namespace PassBroker.Http.Tests.Support;
 

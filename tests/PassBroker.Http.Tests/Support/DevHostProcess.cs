@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using PassBroker.DevHost.LocalDependencies;
+using PassBroker.LocalAzurite;
 
 namespace PassBroker.Http.Tests.Support;
 

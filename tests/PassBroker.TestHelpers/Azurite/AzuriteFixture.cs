@@ -1,4 +1,4 @@
-using PassBroker.DevHost.LocalDependencies;
+using PassBroker.LocalAzurite;
 using PassBroker.TestHelpers.Hosting;
 using Xunit;
 

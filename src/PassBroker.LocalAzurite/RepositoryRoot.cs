@@ -1,4 +1,4 @@
-namespace PassBroker.DevHost.LocalDependencies;
+namespace PassBroker.LocalAzurite;
 
 /// <summary>The checkout's root: the nearest folder holding <c>Functions.sln</c>, above the binaries or the working directory.</summary>
 public static class RepositoryRoot

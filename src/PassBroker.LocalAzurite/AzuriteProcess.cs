@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace PassBroker.DevHost.LocalDependencies;
+namespace PassBroker.LocalAzurite;
 
 /// <summary>
 /// Azurite's Table service as a child process on 127.0.0.1: started from the repository's <c>node_modules</c>

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Logging;
 
-namespace PassBroker.DevHost.LocalDependencies;
+namespace PassBroker.LocalAzurite;
 
 /// <summary>Runs <c>npm ci</c> once when the repository's node_modules (and so Azurite) is missing, saying so on the
 /// console while it runs (a first run waits for it, and silence looks like a hang).</summary>
-internal static class NodeModules
+public static class NodeModules
 {
     private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
 
