@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Workflow;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace PassBroker.Functions.Tests.Workflow;

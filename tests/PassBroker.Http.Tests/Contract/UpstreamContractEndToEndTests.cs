@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Contract;
 

@@ -4,9 +4,9 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
-using PassBroker.TestHelpers.Hosting;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 using Xunit.Abstractions;
 
 namespace PassBroker.Http.Tests.Durability;

@@ -1,14 +1,14 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Telemetry;
 using PassBroker.Http.Telemetry;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Edge;
 

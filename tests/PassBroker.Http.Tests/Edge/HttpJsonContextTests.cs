@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using PassBroker.Http.Decisions;
 using PassBroker.Http.Edge;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Edge;
 

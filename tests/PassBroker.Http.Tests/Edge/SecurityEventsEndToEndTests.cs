@@ -7,7 +7,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using PassBroker.Core.Telemetry;
 using PassBroker.Http.Telemetry;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Edge;
 

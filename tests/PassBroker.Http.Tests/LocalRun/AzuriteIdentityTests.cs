@@ -1,6 +1,6 @@
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.LocalRun;
 

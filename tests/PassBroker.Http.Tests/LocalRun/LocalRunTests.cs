@@ -4,8 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 using Xunit.Abstractions;
 
 namespace PassBroker.Http.Tests.LocalRun;

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 using Xunit.Abstractions;
 
 namespace PassBroker.Http.Tests.Observability;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Emulator.Faults;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 using Xunit.Abstractions;
 
 namespace PassBroker.Http.Tests.Reliability;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using PassBroker.TestHelpers.Hosting;
 using PassBroker.Http.Tests.Support;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Http.Tests.Reliability;
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Retention;
 using PassBroker.Core.Sessions;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Retention;
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Management;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Security;
 

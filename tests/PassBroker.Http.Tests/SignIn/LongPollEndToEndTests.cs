@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PassBroker.Core.Errors;
 using PassBroker.Http.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 using Xunit.Abstractions;
 
 namespace PassBroker.Http.Tests.SignIn;

@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.DevHost;
 using PassBroker.Http.Tests.Contract;
-using PassBroker.TestHelpers.Azurite;
 using PassBroker.TestHelpers.Fakes;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Http.Tests.Support;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PassBroker.Http.Tests.Support;
 using PassBroker.LocalAzurite;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 using Xunit.Abstractions;
 
 namespace PassBroker.Http.Tests.Walkthrough;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.Emulator;
 
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>Starts the Adobe Pass emulator on a free loopback port, on the given clock.</summary>
 public static class EmulatorHost

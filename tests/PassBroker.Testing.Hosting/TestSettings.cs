@@ -1,4 +1,4 @@
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>
 /// The settings every test host of PassBroker runs with (the DevHost, the Functions app's host), so that two hosts

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Xunit;
 
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>Does what a person's browser does with a login URL: follows Adobe's redirect to the MVPD form and submits it.</summary>
 public static partial class BrowserLogin

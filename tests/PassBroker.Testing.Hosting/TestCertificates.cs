@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>Metadata certificates made once per test run: as Key Vault hands them out, and as the TVE Dashboard gets them.</summary>
 public static class TestCertificates

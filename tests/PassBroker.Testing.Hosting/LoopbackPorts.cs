@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>Ports on 127.0.0.1 for servers a test starts, so parallel test projects never collide.</summary>
 public static class LoopbackPorts

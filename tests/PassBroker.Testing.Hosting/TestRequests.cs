@@ -1,4 +1,4 @@
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>Request bodies as an app would send them.</summary>
 public static class TestRequests

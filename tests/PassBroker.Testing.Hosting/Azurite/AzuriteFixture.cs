@@ -1,8 +1,7 @@
 using PassBroker.LocalAzurite;
-using PassBroker.TestHelpers.Hosting;
 using Xunit;
 
-namespace PassBroker.TestHelpers.Azurite;
+namespace PassBroker.Testing.Hosting.Azurite;
 
 /// <summary>
 /// Azurite's Table service for a test run, on a free loopback port so parallel test projects never collide, in memory

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 
-namespace PassBroker.TestHelpers.Hosting;
+namespace PassBroker.Testing.Hosting;
 
 /// <summary>A web app started on a free loopback port, over real HTTP.</summary>
 public sealed class RunningApp(WebApplication app) : IAsyncDisposable
