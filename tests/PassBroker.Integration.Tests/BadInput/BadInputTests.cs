@@ -4,31 +4,31 @@ using System.Text;
 using PassBroker.Integration.Tests.Support;
 using PassBroker.Testing.EndToEnd;
 using PassBroker.Testing.Hosting;
-using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Integration.Tests.BadInput;
 
 /// <summary>Every bad input to the registration and sign-in routes gets a 4xx Problem Details with a stable code, never a 500.
 /// Missing, forged and foreign credentials on every route: <c>Security/DeviceIsolationTests</c>.</summary>
+// One application for the class: the bad inputs are refused before they change anything, and what the few good ones
+// register or start is their own (a device id of their own, a session nobody polls).
 [Collection(AzuriteCollection.Name)]
-public sealed class BadInputTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class BadInputTests(SharedApplication shared) : IClassFixture<SharedApplication>, IAsyncLifetime
 {
-    private PassBrokerApplication _app = null!;
+    private readonly PassBrokerApplication _app = shared.App;
     private HttpClient _device = null!;
     private HttpClient _anonymous = null!;
 
     public async Task InitializeAsync()
     {
-        _app = await PassBrokerApplication.StartAsync(azurite);
-        (_device, _, _) = await _app.RegisterDeviceAsync("bad-input-tv");
+        _device = await shared.DeviceAsync("bad-input-tv");
         _anonymous = _app.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
         _device.Dispose();
         _anonymous.Dispose();
-        await _app.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

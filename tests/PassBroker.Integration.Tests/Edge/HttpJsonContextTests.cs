@@ -8,7 +8,6 @@ using PassBroker.Http.Decisions;
 using PassBroker.Http.Edge;
 using PassBroker.Integration.Tests.Support;
 using PassBroker.Testing.EndToEnd;
-using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Integration.Tests.Edge;
 
@@ -17,13 +16,10 @@ namespace PassBroker.Integration.Tests.Edge;
 /// JSON options really resolve it from there rather than by reflection.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class HttpJsonContextTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class HttpJsonContextTests(SharedApplication shared) : IClassFixture<SharedApplication>
 {
-    private PassBrokerApplication _app = null!;
-
-    public async Task InitializeAsync() => _app = await PassBrokerApplication.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    // Its tests only read: one application for the class.
+    private readonly PassBrokerApplication _app = shared.App;
 
     [Fact]
     public void EveryRouteBody_HasSourceGeneratedMetadata()

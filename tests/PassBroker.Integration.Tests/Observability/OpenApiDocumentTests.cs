@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using PassBroker.Integration.Tests.Support;
 using PassBroker.LocalAzurite;
 using PassBroker.Testing.EndToEnd;
-using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Integration.Tests.Observability;
 
@@ -14,16 +13,13 @@ namespace PassBroker.Integration.Tests.Observability;
 /// (<c>docs/openapi.json</c>), and the reference page that renders it.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed partial class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class OpenApiDocumentTests(SharedApplication shared) : IClassFixture<SharedApplication>
 {
     private const string RefreshHint = "docs/openapi.json differs from the document PassBroker's routes generate. If the change is intended, "
         + "refresh the file with `UPDATE_OPENAPI=1 dotnet test tests/PassBroker.Integration.Tests --filter OpenApiDocumentTests` and commit it.";
 
-    private PassBrokerApplication _app = null!;
-
-    public async Task InitializeAsync() => _app = await PassBrokerApplication.StartAsync(azurite);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
+    // Its tests only read: one application for the class.
+    private readonly PassBrokerApplication _app = shared.App;
 
     [Fact]
     public async Task CheckedInDocument_IsTheOneTheRoutesGenerate()
