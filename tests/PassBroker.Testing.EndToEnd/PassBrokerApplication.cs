@@ -53,11 +53,14 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// </summary>
     public bool ChecksUpstreamContract { get; set; } = true;
 
-    /// <summary>The clock DevHost and emulator share: a <see cref="FakeTimeProvider"/> unless started in real time.</summary>
+    /// <summary>The clock DevHost and emulator share: an <see cref="ObservedClock"/> unless started in real time.</summary>
     public TimeProvider Clock { get; }
 
+    /// <summary>The fake clock as the hosts see it, to wait for the timers they arm (not available in real time).</summary>
+    public ObservedClock Observed => (ObservedClock)Clock;
+
     /// <summary>The fake clock, to move it (not available in real time).</summary>
-    public FakeTimeProvider Time => (FakeTimeProvider)Clock;
+    public FakeTimeProvider Time => Observed.Fake;
 
     /// <summary>Every log line the DevHost wrote, at every level, across restarts.</summary>
     public CapturingLoggerProvider Logs { get; } = new();
@@ -78,7 +81,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     /// <param name="configure">Runs after the test defaults: a test adds exporters or log providers here.</param>
     /// <param name="settings">More settings, as for <see cref="StartAsync(AzuriteFixture, string[])"/>.</param>
     public static Task<PassBrokerApplication> StartAsync(AzuriteFixture azurite, Action<WebApplicationBuilder>? configure, params string[] settings) =>
-        StartOnClockAsync(azurite, new FakeTimeProvider(DateTimeOffset.UtcNow), configure, settings);
+        StartOnClockAsync(azurite, new ObservedClock(new FakeTimeProvider(DateTimeOffset.UtcNow)), configure, settings);
 
     /// <summary>Like <see cref="StartAsync(AzuriteFixture, string[])"/>, on the real clock: for runs that measure real waits (faults, throttling).</summary>
     /// <param name="azurite">The shared Azurite.</param>
@@ -226,11 +229,15 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>Moves the shared clock and gives the workflows a moment to run what came due.</summary>
-    public async Task AdvanceAsync(TimeSpan by)
+    /// <summary>
+    /// Moves the shared clock. It does not wait for what came due: a test waits for what it expects to follow, through
+    /// the product's own signal where there is one (a long poll answers once the workflow's round writes the sign-in;
+    /// an expiry is decided when a request reads the clock), else through <see cref="ObservedClock.TimersArmedAsync"/>.
+    /// </summary>
+    public Task AdvanceAsync(TimeSpan by)
     {
         Time.Advance(by);
-        await Task.Delay(50);
+        return Task.CompletedTask;
     }
 
     /// <summary>Stops both hosts, then checks every upstream exchange of the run against Adobe's contract.</summary>

@@ -40,8 +40,11 @@ public sealed class LongPollEndToEndTests(AzuriteFixture azurite, ITestOutputHel
         var advances = 0;
         while (!polls.All(p => p.IsCompleted) && advances < 30)
         {
+            // A recheck is over once each waiter has armed its next one (or answered): then the clock moves again.
+            var armed = _app.Observed.TimersArmed;
             await _app.AdvanceAsync(Recheck);
             advances++;
+            await Task.WhenAny(Task.WhenAll(polls), _app.Observed.TimersArmedAsync(armed + Polls - refusals)).WaitAsync(TimeSpan.FromSeconds(30));
         }
         var answers = await Task.WhenAll(polls).WaitAsync(TimeSpan.FromSeconds(30));
 
