@@ -23,15 +23,6 @@ internal static partial class Log
     [LoggerMessage(4200, LogLevel.Error, "A retention purge run failed; the next one tries again")]
     public static partial void PurgeRunFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(4400, LogLevel.Information, "Installing the Node tools (Azurite, the OpenAPI linters) with npm ci: first run only, about a minute")]
-    public static partial void NpmCiStarted(this ILogger logger);
-
-    [LoggerMessage(4401, LogLevel.Information, "npm ci still running ({Seconds} s)")]
-    public static partial void NpmCiRunning(this ILogger logger, int seconds);
-
-    [LoggerMessage(4402, LogLevel.Information, "npm ci done in {Seconds} s")]
-    public static partial void NpmCiDone(this ILogger logger, int seconds);
-
     // The route's template, never the path: a path may carry a sign-in code.
     [LoggerMessage(4410, LogLevel.Information, "{Method} {Route} -> {Status} ({Milliseconds} ms)")]
     public static partial void Request(this ILogger logger, string method, string route, int status, long milliseconds);

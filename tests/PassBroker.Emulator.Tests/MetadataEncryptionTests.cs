@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Profiles.Encryption;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Emulator.Tests;
 

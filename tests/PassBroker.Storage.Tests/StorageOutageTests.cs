@@ -1,7 +1,7 @@
 using PassBroker.Core.Errors;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests;
 

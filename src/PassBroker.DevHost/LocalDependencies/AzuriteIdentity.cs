@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
+using PassBroker.LocalAzurite;
 
 namespace PassBroker.DevHost.LocalDependencies;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PassBroker.LocalAzurite;
 
 namespace PassBroker.DevHost.LocalDependencies;
 
@@ -26,7 +27,15 @@ internal sealed class AzuriteService(LocalTopology topology, ILogger<AzuriteServ
         }
         var root = RepositoryRoot.Find();
         await NodeModules.EnsureInstalledAsync(root, logger);
-        _azurite = await AzuriteProcess.StartAsync(port, location, inMemory: false, cancellationToken);
+        try
+        {
+            _azurite = await AzuriteProcess.StartAsync(port, location, inMemory: false, cancellationToken);
+        }
+        catch (AzuriteStartException e)
+        {
+            // Told by Program as a set-up problem, its message alone.
+            throw new DevHostStartException(e.Message, e);
+        }
         await AzuriteIdentity.StampAsync(port, location, cancellationToken);
         logger.DependencyStarted("Azurite (Table Storage)", $"http://127.0.0.1:{port}");
     }

@@ -1,3 +1,5 @@
+using PassBroker.LocalAzurite;
+
 namespace PassBroker.DevHost.LocalDependencies;
 
 internal static class LocalDependenciesExtensions

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PassBroker.LocalAzurite;
 
 namespace PassBroker.DevHost.LocalDependencies;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Upstream;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.AdobePass.Tests.Handlers;
 

@@ -7,7 +7,7 @@ using PassBroker.Core.Management;
 using PassBroker.Core.Secrets;
 using PassBroker.Core.Upstream;
 using PassBroker.TestHelpers.Fakes;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.AdobePass.Tests.Handlers;
 

@@ -1,5 +1,5 @@
 using PassBroker.Core.Upstream;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.AdobePass.Tests.Handlers;
 

@@ -3,7 +3,7 @@ using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.Tests.Handlers;
 using PassBroker.Core.Upstream;
 using PassBroker.Emulator;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.AdobePass.Tests.Management;
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Metadata;
 using PassBroker.Core.Profiles;
 using PassBroker.TestHelpers.Fakes;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.AdobePass.Tests.Metadata;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PassBroker.DevHost.LocalDependencies;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Benchmarks.Durable;
 

@@ -9,8 +9,8 @@ using PassBroker.Core.Decisions.Rules;
 using PassBroker.DevHost;
 using PassBroker.Emulator;
 using PassBroker.Storage.Tables;
-using PassBroker.TestHelpers.Azurite;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Benchmarks.Report;
 

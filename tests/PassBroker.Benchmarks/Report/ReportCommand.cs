@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Benchmarks.Report;
 

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Benchmarks.Report;
 

@@ -9,7 +9,7 @@ using PassBroker.Core.Errors;
 using PassBroker.Functions.Tests.Hosting;
 using PassBroker.Http;
 using PassBroker.Http.Edge;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Functions.Tests.Edge;
 

@@ -2,9 +2,9 @@ using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PassBroker.DevHost;
-using PassBroker.TestHelpers.Azurite;
 using PassBroker.TestHelpers.Fakes;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Functions.Tests.Hosting;
 

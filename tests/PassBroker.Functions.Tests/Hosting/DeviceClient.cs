@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Functions.Tests.Hosting;
 

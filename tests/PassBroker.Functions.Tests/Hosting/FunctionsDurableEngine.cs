@@ -2,7 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Functions.Tests.Hosting;
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using PassBroker.Functions.Tests.Hosting;
 using PassBroker.Http;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Functions.Tests.Parity;
 

@@ -5,7 +5,7 @@ using Microsoft.DurableTask.Client;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Tests.Hosting;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Functions.Tests.SignIn;
 

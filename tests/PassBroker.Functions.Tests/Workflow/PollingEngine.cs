@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging.Testing;
 using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
 using PassBroker.Functions.Workflow;
-using PassBroker.TestHelpers.Hosting;
+using PassBroker.Testing.Hosting;
 using P = Microsoft.DurableTask.Protobuf;
 
 namespace PassBroker.Functions.Tests.Workflow;

@@ -2,7 +2,7 @@ using PassBroker.Core.Decisions;
 using PassBroker.Core.Upstream;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Decisions;
 

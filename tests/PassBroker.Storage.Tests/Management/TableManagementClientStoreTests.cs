@@ -7,7 +7,7 @@ using PassBroker.Storage.Encryption;
 using PassBroker.Storage.Management;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Management;
 

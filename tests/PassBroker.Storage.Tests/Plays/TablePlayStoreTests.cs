@@ -1,6 +1,6 @@
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Plays;
 

@@ -1,6 +1,6 @@
 using PassBroker.Core.Profiles;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Profiles;
 

@@ -8,7 +8,7 @@ using PassBroker.Core.Sessions;
 using PassBroker.Core.Upstream;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Retention;
 

@@ -1,4 +1,4 @@
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Support;
 

@@ -4,7 +4,7 @@ using PassBroker.Core.Profiles;
 using PassBroker.Core.Upstream;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
-using PassBroker.TestHelpers.Azurite;
+using PassBroker.Testing.Hosting.Azurite;
 
 namespace PassBroker.Storage.Tests.Tables;
 

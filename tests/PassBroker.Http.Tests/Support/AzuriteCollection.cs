@@ -1,9 +1,0 @@
-using PassBroker.TestHelpers.Azurite;
-
-namespace PassBroker.Http.Tests.Support;
-
-[CollectionDefinition(Name)]
-public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
-{
-    public const string Name = "Azurite";
-}
