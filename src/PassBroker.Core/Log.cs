@@ -66,6 +66,10 @@ internal static partial class Log
     [LoggerMessage(1600, LogLevel.Warning, "Attribute {Attribute} of the {Mvpd} profile stays encrypted: {Reason}")]
     public static partial void MetadataNotDecrypted(this ILogger logger, string mvpd, string attribute, string reason);
 
+    // The concurrent-plays rule's lease writes (1720-1739): device keys only; the title may name what someone watches.
+    [LoggerMessage(1720, LogLevel.Warning, "Could not take back the play lease written for a play of device {DeviceKey} that was not permitted ({Reason}); it counts until it ends")]
+    public static partial void PlayLeaseNotTakenBack(this ILogger logger, string deviceKey, string reason);
+
     // Retention (1800-1899): kinds and counts, device keys; never a profile's content.
     [LoggerMessage(1800, LogLevel.Information, "Retention purge of {Kind}: {Deleted} rows deleted, {Changed} changed meanwhile and kept, {AlreadyGone} already gone (end of table reached: {Complete})")]
     public static partial void PurgeDone(this ILogger logger, Retention.RetainedData kind, int deleted, int changed, int alreadyGone, bool complete);

@@ -31,23 +31,47 @@ public sealed class AuthorizationService(
         var chosen = await profiles.ChooseMvpdAsync(device, client, mvpd, cancellationToken);
         var request = new AuthorizationRequest(device, contexts.For(device, client, chosen), chosen, validResource);
 
-        foreach (var rule in _rules)
+        // Rules may start work before Adobe is asked (the play lease write); every rule that let the request go on
+        // hears how it ended, a failure included, so that work is finished or taken back.
+        var passed = 0;
+        var completing = false;
+        try
         {
-            if (await rule.BeforeUpstreamAsync(request, cancellationToken) is { } denied)
+            for (; passed < _rules.Count; passed++)
             {
-                logger.RuleDenied(device.DeviceKey, rule.Name, denied.Error?.Code);
-                return Decided(denied);
+                if (await _rules[passed].BeforeUpstreamAsync(request, cancellationToken) is { } denied)
+                {
+                    logger.RuleDenied(device.DeviceKey, _rules[passed].Name, denied.Error?.Code);
+                    completing = true;
+                    await CompleteAsync(request, passed, denied, cancellationToken);
+                    return Decided(denied);
+                }
             }
-        }
 
-        var decision = await fetcher.AuthorizeAsync(request.Context, chosen, validResource, cancellationToken);
-        await DecisionAnswers.ThrowUnlessAnswerAsync(decision, device.DeviceKey, caches, cancellationToken);
-        foreach (var rule in _rules)
-        {
-            decision = await rule.AfterUpstreamAsync(request, decision, cancellationToken);
+            var decision = await fetcher.AuthorizeAsync(request.Context, chosen, validResource, cancellationToken);
+            await DecisionAnswers.ThrowUnlessAnswerAsync(decision, device.DeviceKey, caches, cancellationToken);
+            foreach (var rule in _rules)
+            {
+                decision = await rule.AfterUpstreamAsync(request, decision, cancellationToken);
+            }
+            completing = true;
+            await CompleteAsync(request, passed, decision, cancellationToken);
+            logger.Authorized(device.DeviceKey, chosen, decision.Authorized, decision.Error?.Code);
+            return Decided(decision);
         }
-        logger.Authorized(device.DeviceKey, chosen, decision.Authorized, decision.Error?.Code);
-        return Decided(decision);
+        catch (Exception) when (!completing && passed > 0)
+        {
+            await CompleteAsync(request, passed, null, cancellationToken);
+            throw;
+        }
+    }
+
+    private async ValueTask CompleteAsync(AuthorizationRequest request, int passed, Decision? final, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < passed; i++)
+        {
+            await _rules[i].CompletedAsync(request, final, cancellationToken);
+        }
     }
 
     private Decision Decided(Decision decision)

@@ -17,4 +17,14 @@ public interface IAuthorizationRule
 
     /// <summary>The decision to go on with: <paramref name="decision"/> itself, or a deny that replaces it.</summary>
     ValueTask<Decision> AfterUpstreamAsync(AuthorizationRequest request, Decision decision, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The authorize has ended: called once for every rule whose <see cref="BeforeUpstreamAsync"/> let it go on, with the
+    /// decision the app gets (after every rule), or null when it failed (Adobe unavailable, a storage outage, the request
+    /// aborted). A rule that started work before the upstream call finishes or takes it back here.
+    /// </summary>
+    /// <param name="request">The request, with the notes the rule left in it.</param>
+    /// <param name="final">The decision the app gets, or null when the authorize failed.</param>
+    /// <param name="cancellationToken">The request's token (it may already be cancelled when <paramref name="final"/> is null).</param>
+    ValueTask CompletedAsync(AuthorizationRequest request, Decision? final, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -5,8 +5,9 @@ namespace PassBroker.Core.InstanceCaching;
 
 /// <summary>
 /// The shared play leases with an in-memory copy of each device's set: read from the table at most once per
-/// <see cref="InstanceCacheOptions.PlayLifetime"/>, and kept current by this instance's own permits in between. The
-/// write on every permit stays: other instances (and restarts) must see the lease.
+/// <see cref="InstanceCacheOptions.PlayLifetime"/>, and kept current by this instance's own lease writes (and their
+/// undoing) in between. Every lease write still reaches the table: other instances (and restarts) must see the lease;
+/// the copy is what lets <see cref="ConcurrentPlaysRule"/> skip the write while a lease is fresh.
 /// </summary>
 public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOptions> options, TimeProvider time) : IPlayStore
 {
@@ -24,10 +25,21 @@ public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOpt
         return active;
     }
 
-    public async Task RecordAsync(string deviceKey, string resource, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
+    public async Task<string?> RecordAsync(string deviceKey, string resource, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
     {
-        await inner.RecordAsync(deviceKey, resource, leaseEnds, cancellationToken);
-        _copies.Update(deviceKey, plays => [.. plays.Where(play => play.Resource != resource), new ActivePlay(resource, leaseEnds)]);
+        var version = await inner.RecordAsync(deviceKey, resource, leaseEnds, cancellationToken);
+        _copies.Update(deviceKey, plays => Replace(plays, resource, new ActivePlay(resource, leaseEnds)));
+        return version;
+    }
+
+    public async Task<bool> RestoreAsync(string deviceKey, string resource, ActivePlay? previous, string? version, CancellationToken cancellationToken)
+    {
+        var restored = await inner.RestoreAsync(deviceKey, resource, previous, version, cancellationToken);
+        if (restored)
+        {
+            _copies.Update(deviceKey, plays => Replace(plays, resource, previous));
+        }
+        return restored;
     }
 
     public async Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)
@@ -35,4 +47,7 @@ public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOpt
         await inner.RemoveAllAsync(deviceKey, cancellationToken);
         _copies.Set(deviceKey, [], time.GetUtcNow() + _lifetime);
     }
+
+    private static IReadOnlyList<ActivePlay> Replace(IReadOnlyList<ActivePlay> plays, string resource, ActivePlay? play) =>
+        play is null ? [.. plays.Where(p => p.Resource != resource)] : [.. plays.Where(p => p.Resource != resource), play];
 }

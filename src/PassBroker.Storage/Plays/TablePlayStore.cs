@@ -7,7 +7,8 @@ namespace PassBroker.Storage.Plays;
 
 /// <summary>
 /// Play leases in the device's partition of the <c>plays</c> table: a renewal is a last-writer-wins upsert (two
-/// permits for one title agree on what to write), a listing is one partition query on the lease end.
+/// permits for one title agree on what to write), a listing is one partition query on the lease end, and taking a
+/// write back is conditional on the ETag that write returned.
 /// </summary>
 internal sealed class TablePlayStore(StorageTables tables) : IPlayStore
 {
@@ -22,11 +23,37 @@ internal sealed class TablePlayStore(StorageTables tables) : IPlayStore
         return plays;
     }
 
-    public Task RecordAsync(string deviceKey, string resource, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
+    public async Task<string?> RecordAsync(string deviceKey, string resource, DateTimeOffset leaseEnds, CancellationToken cancellationToken)
     {
         var row = PlayEntity.From(deviceKey, resource, leaseEnds);
-        return tables.ExecuteAsync(StorageTables.Plays,
+        var response = await tables.ExecuteAsync(StorageTables.Plays,
             (table, ct) => table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct), cancellationToken);
+        return response.Headers.ETag?.ToString();
+    }
+
+    public async Task<bool> RestoreAsync(string deviceKey, string resource, ActivePlay? previous, string? version, CancellationToken cancellationToken)
+    {
+        var ifMatch = version is null ? ETag.All : new ETag(version);
+        try
+        {
+            if (previous is null)
+            {
+                var row = PlayEntity.From(deviceKey, resource, default);
+                // A row already gone answers 404, which the SDK returns rather than throws.
+                var deleted = await tables.ExecuteAsync(StorageTables.Plays,
+                    (table, ct) => table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ifMatch, ct), cancellationToken);
+                return deleted.Status != 404;
+            }
+            var restored = PlayEntity.From(deviceKey, resource, previous.LeaseEnds);
+            await tables.ExecuteAsync(StorageTables.Plays,
+                (table, ct) => table.UpdateEntityAsync(restored, ifMatch, TableUpdateMode.Replace, ct), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableErrors.IsStaleUpdate(e))
+        {
+            // Another permit of the same title wrote the lease after us (or it is gone): theirs stands.
+            return false;
+        }
     }
 
     public async Task RemoveAllAsync(string deviceKey, CancellationToken cancellationToken)

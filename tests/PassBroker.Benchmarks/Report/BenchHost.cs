@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
@@ -38,6 +39,9 @@ internal sealed class BenchHost : IAsyncDisposable
     public UpstreamRecorder Upstream { get; }
     public TableOperationCounter Tables { get; } = new();
 
+    /// <summary>PassBroker's own time per request in <see cref="DevHost"/> (benchmark only).</summary>
+    public OwnTimeProbe OwnTime { get; } = new();
+
     /// <summary>Put before this host's table names.</summary>
     public string TablePrefix => _tablePrefix;
 
@@ -63,13 +67,15 @@ internal sealed class BenchHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// A second DevHost on the same tables without the concurrent-plays rule: the same authorize minus its one Table
-    /// write, to show what that write costs under load. The caller disposes it.
+    /// A second DevHost on the same tables without the concurrent-plays rule: the same authorize without the rule's
+    /// work and lease writes, to show what the rule costs under load. The caller disposes it.
     /// </summary>
-    public Task<RunningApp> StartDevHostWithoutPlaysRuleAsync() => StartDevHostAsync(withoutPlaysRule: true);
+    /// <param name="ownTime">Its own-time probe.</param>
+    public Task<RunningApp> StartDevHostWithoutPlaysRuleAsync(OwnTimeProbe ownTime) => StartDevHostAsync(ownTime, withoutPlaysRule: true);
 
-    private Task<RunningApp> StartDevHostAsync(bool withoutPlaysRule = false)
+    private Task<RunningApp> StartDevHostAsync(OwnTimeProbe? ownTime = null, bool withoutPlaysRule = false)
     {
+        var probe = ownTime ?? OwnTime;
         var upstream = Emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
         return RunningApp.StartAsync(urls => DevHostApp.Create(
         [
@@ -97,6 +103,10 @@ internal sealed class BenchHost : IAsyncDisposable
         ], builder =>
         {
             builder.Services.AddSingleton(Tables);
+            builder.Services.AddSingleton<IStartupFilter>(probe);
+            // Added after PassBroker's own handlers, so innermost: it times the exchange on the wire only.
+            builder.Services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(OwnTimeProbe.UpstreamTimer())));
             if (withoutPlaysRule)
             {
                 builder.Services.RemoveAll<IAuthorizationRule>();

@@ -11,13 +11,15 @@ internal static class HotPathBench
     public const string Direct = "emulator direct";
     public const string Nginx = "nginx → emulator";
     public const string PassBroker = "PassBroker → emulator";
-    public const string PassBrokerNoPlays = "PassBroker without the plays rule (no Table write)";
+    public const string PassBrokerNoPlays = "PassBroker without the plays rule";
 
     public static async Task<HotPathResult> RunAsync(BenchHost host, ReportSettings settings, string workDirectory, TextWriter log)
     {
         // Several signed-in devices, so the load is not one device's play lease row.
         var tokens = await Task.WhenAll(Enumerable.Range(1, settings.Devices).Select(i => host.SignedInDeviceAsync($"bench-tv-{i}")));
-        await using var noPlays = await host.StartDevHostWithoutPlaysRuleAsync();
+        var noPlaysOwnTime = new OwnTimeProbe();
+        await using var noPlays = await host.StartDevHostWithoutPlaysRuleAsync(noPlaysOwnTime);
+        var probes = new Dictionary<string, OwnTimeProbe> { [PassBroker] = host.OwnTime, [PassBrokerNoPlays] = noPlaysOwnTime };
         // Warms every device on both instances (copies, access tokens) and shows the emulator what PassBroker sends.
         foreach (var instance in new[] { host.DevHost, noPlays })
         {
@@ -46,6 +48,7 @@ internal static class HotPathBench
         };
 
         var rounds = targets.ToDictionary(t => t.Name, _ => new List<WrkResult>());
+        var costs = targets.ToDictionary(t => t.Name, _ => new List<RoundCost>());
         long passBrokerRequests = 0, reads = 0, writes = 0;
         foreach (var target in targets)
         {
@@ -57,8 +60,14 @@ internal static class HotPathBench
             foreach (var target in targets)
             {
                 host.Tables.Reset();
+                probes.GetValueOrDefault(target.Name)?.Reset();
+                // The whole process (emulator included: it answers every target); the report subtracts the direct row's.
+                var allocated = GC.GetTotalAllocatedBytes(precise: false);
                 var result = await Wrk.RunAsync(target.Url, target.Body, target.Headers, settings.Connections, settings.Duration, workDirectory);
+                allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated;
                 rounds[target.Name].Add(result);
+                costs[target.Name].Add(new RoundCost(result.Requests == 0 ? double.NaN : allocated / (double)result.Requests,
+                    probes.GetValueOrDefault(target.Name)?.Samples ?? []));
                 if (target.Name == PassBroker)
                 {
                     passBrokerRequests += result.Requests;
@@ -68,7 +77,7 @@ internal static class HotPathBench
                 log.WriteLine($"  round {round} {target.Name}: {result.PerSecond:F0} req/s, p50 {result.P50Ms:F2} ms, p99 {result.P99Ms:F2} ms, failures {result.Failures}");
             }
         }
-        return new HotPathResult(rounds, passBrokerRequests, reads, writes);
+        return new HotPathResult(rounds, costs, passBrokerRequests, reads, writes);
     }
 
     private const string PassBrokerBody = """{"resource":"show-1"}""";
@@ -76,8 +85,14 @@ internal static class HotPathBench
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 }
 
+/// <summary>What a round cost besides its wrk figures.</summary>
+/// <param name="AllocatedBytesPerRequest">Bytes this process allocated during the round, per request wrk counted.</param>
+/// <param name="OwnMs">PassBroker's own time of each request (<see cref="OwnTimeProbe"/>); empty for other targets.</param>
+internal sealed record RoundCost(double AllocatedBytesPerRequest, IReadOnlyList<double> OwnMs);
+
 /// <param name="Rounds">wrk results per target, in round order.</param>
+/// <param name="Costs">Allocations and own time per target, in round order.</param>
 /// <param name="PassBrokerRequests">Requests PassBroker answered during the measured rounds.</param>
 /// <param name="TableReads">Table reads during those rounds.</param>
 /// <param name="TableWrites">Table writes during those rounds.</param>
-internal sealed record HotPathResult(IReadOnlyDictionary<string, List<WrkResult>> Rounds, long PassBrokerRequests, long TableReads, long TableWrites);
+internal sealed record HotPathResult(IReadOnlyDictionary<string, List<WrkResult>> Rounds, IReadOnlyDictionary<string, List<RoundCost>> Costs, long PassBrokerRequests, long TableReads, long TableWrites);

@@ -32,11 +32,14 @@ internal static class MarkdownReport
         md.AppendLine("| ratio (median of per-round ratios) | throughput | p50 latency | p99 latency |");
         md.AppendLine("|---|---:|---:|---:|");
         Ratio(md, "PassBroker / nginx", pb, nginx);
+        Ratio(md, "PassBroker without plays rule / nginx", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], nginx);
         Ratio(md, "PassBroker / direct", pb, direct);
         Ratio(md, "nginx / direct", nginx, direct);
         Ratio(md, "PassBroker without plays rule / direct", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], direct);
         md.AppendLine();
         Line(md, $"Table Storage during the PassBroker rounds: {hotPath.TableReads} reads and {hotPath.TableWrites} writes for {hotPath.PassBrokerRequests} authorizes = **{Per(hotPath.TableReads, hotPath.PassBrokerRequests)} reads** and {Per(hotPath.TableWrites, hotPath.PassBrokerRequests)} writes per warm authorize (counted in the Table client pipeline).");
+        md.AppendLine();
+        OwnCostReport.Write(md, hotPath);
         md.AppendLine();
 
         md.AppendLine("## Storage cost per use case (Table requests counted in the client pipeline)");

@@ -132,11 +132,43 @@ public sealed class AuthorizationServiceTests
 
         var decision = await AuthorizeAsync("show-1", null, first, second);
 
-        Assert.Equal(["before", "after"], first.Calls);
-        Assert.Equal(["before", "after"], second.Calls);
+        Assert.Equal(["before", "after", "completed: deny"], first.Calls);
+        Assert.Equal(["before", "after", "completed: deny"], second.Calls);
         Assert.False(decision.Authorized);
         Assert.Equal("denied_by_second", decision.Error!.Code);
         Assert.Equal(1, _context.AuthorizeCalls);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_RuleDeniesBefore_CompletesOnlyTheRulesThatLetItGoOn()
+    {
+        var (first, denier, later) = (new RecordingRule("first"), new RecordingRule("denier", denyBefore: true), new RecordingRule("later"));
+
+        await AuthorizeAsync("show-1", null, first, denier, later);
+
+        Assert.Equal(["before", "completed: deny"], first.Calls);
+        Assert.Equal(["before"], denier.Calls);
+        Assert.Empty(later.Calls);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_UpstreamFails_CompletesEveryRuleWithoutADecision()
+    {
+        var rule = new RecordingRule("first");
+
+        await Assert.ThrowsAsync<AdobePassException>(() => AuthorizeAsync("retry-show", null, rule));
+
+        Assert.Equal(["before", "completed: failed"], rule.Calls);
+    }
+
+    [Fact]
+    public async Task AuthorizeAsync_Permit_CompletesEveryRuleWithThePermit()
+    {
+        var rule = new RecordingRule("first");
+
+        await AuthorizeAsync("show-1", null, rule);
+
+        Assert.Equal(["before", "after", "completed: permit"], rule.Calls);
     }
 
     [Fact]
@@ -185,6 +217,12 @@ public sealed class AuthorizationServiceTests
         {
             Calls.Add("after");
             return ValueTask.FromResult(denyAfter ? RuleDenials.Deny(request, "denied_by_" + name, "No.") : decision);
+        }
+
+        public ValueTask CompletedAsync(AuthorizationRequest request, Decision? final, CancellationToken cancellationToken)
+        {
+            Calls.Add("completed: " + (final is null ? "failed" : final.Authorized ? "permit" : "deny"));
+            return ValueTask.CompletedTask;
         }
     }
 }

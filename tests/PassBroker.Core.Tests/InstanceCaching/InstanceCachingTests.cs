@@ -115,6 +115,25 @@ public sealed class InstanceCachingTests
     }
 
     [Fact]
+    public async Task Plays_ATakenBackWriteLeavesTheCopyAsBefore()
+    {
+        var shared = new InMemoryPlayStore();
+        var plays = new CachingPlayStore(shared, _options, _time);
+        var now = _time.GetUtcNow();
+        var previous = new ActivePlay("renewed", now.AddMinutes(5));
+        await plays.RecordAsync("d", previous.Resource, previous.LeaseEnds, CancellationToken.None);
+        Assert.Single(await plays.ListActiveAsync("d", now, CancellationToken.None));
+
+        var renewal = await plays.RecordAsync("d", "renewed", now.AddHours(1), CancellationToken.None);
+        var added = await plays.RecordAsync("d", "new", now.AddHours(1), CancellationToken.None);
+        await plays.RestoreAsync("d", "renewed", previous, renewal, CancellationToken.None);
+        await plays.RestoreAsync("d", "new", null, added, CancellationToken.None);
+
+        Assert.Equal([previous], await plays.ListActiveAsync("d", now, CancellationToken.None));
+        Assert.Equal([previous], await shared.ListActiveAsync("d", now, CancellationToken.None));
+    }
+
+    [Fact]
     public void Cache_OverItsBound_DropsExpiredThenTheLeastRecentlyUsed_NotEverything()
     {
         var cache = new InstanceCache<string>(_time, maxEntries: 2);

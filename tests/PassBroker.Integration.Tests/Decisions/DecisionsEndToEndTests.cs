@@ -123,6 +123,39 @@ public sealed class DecisionsEndToEndTests(AzuriteFixture azurite) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Authorize_WarmRepeatOfAFreshTitle_ReadsAndWritesNoTable()
+    {
+        var client = await SignedInDeviceAsync("repeat-tv");
+        await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+        await _app.AdvanceAsync(TimeSpan.FromSeconds(30));
+        _app.TableOperations.Reset();
+
+        var permit = await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+
+        Assert.Equal("permit", permit.GetProperty("decision").GetString());
+        var byTable = string.Join(", ", _app.TableOperations.ByTable().Select(t => $"{t.Key}: {t.Value}"));
+        Assert.True((_app.TableOperations.Reads, _app.TableOperations.Writes) == (0, 0), $"A warm repeat authorize used tables: {byTable}");
+    }
+
+    [Fact]
+    public async Task Authorize_NewTitleRecordsItsLeaseAndADeniedOneLeavesNone()
+    {
+        var client = await SignedInDeviceAsync("lease-tv");
+
+        await PostAsync(client, "/api/decisions/authorize", new { resource = "show-1" });
+        var deny = await PostAsync(client, "/api/decisions/authorize", new { resource = Denied });
+
+        Assert.Equal("deny", deny.GetProperty("decision").GetString());
+        var leases = new List<string>();
+        await foreach (var row in _app.RawTable("plays").QueryAsync<Azure.Data.Tables.TableEntity>())
+        {
+            leases.Add(row.GetString("Resource"));
+        }
+        // The denied title's lease was written while Adobe was asked, then taken back.
+        Assert.Equal(["show-1"], leases);
+    }
+
+    [Fact]
     public async Task Authorize_AfterRestart_ReadsDeviceProfilesAndPlaysOnceThenNoMore()
     {
         var client = await SignedInDeviceAsync("cold-tv");

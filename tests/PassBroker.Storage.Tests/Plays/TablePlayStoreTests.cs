@@ -51,4 +51,51 @@ public sealed class TablePlayStoreTests(AzuriteFixture azurite) : AzuriteStoreTe
 
         Assert.Equal(mrss, Assert.Single(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default)).Resource);
     }
+
+    [Fact]
+    public async Task RestoreAsync_NoPreviousLease_DeletesTheWrite()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        var version = await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddHours(1), default);
+
+        Assert.True(await Plays.RestoreAsync(deviceKey, "show-1", null, version, default));
+
+        Assert.Empty(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default));
+    }
+
+    [Fact]
+    public async Task RestoreAsync_PreviousLease_PutsItBack()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddMinutes(30), default);
+        var version = await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddHours(4), default);
+
+        Assert.True(await Plays.RestoreAsync(deviceKey, "show-1", new ActivePlay("show-1", TestData.Instant.AddMinutes(30)), version, default));
+
+        Assert.Equal(TestData.Instant.AddMinutes(30), Assert.Single(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default)).LeaseEnds);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_WrittenAgainMeanwhile_KeepsTheLaterWrite()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        var version = await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddHours(1), default);
+        await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddHours(2), default);
+
+        Assert.False(await Plays.RestoreAsync(deviceKey, "show-1", null, version, default));
+
+        Assert.Equal(TestData.Instant.AddHours(2), Assert.Single(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default)).LeaseEnds);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_UnknownVersion_TakesBackWhateverIsThere()
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        await Plays.RecordAsync(deviceKey, "show-1", TestData.Instant.AddHours(1), default);
+
+        Assert.True(await Plays.RestoreAsync(deviceKey, "show-1", null, version: null, default));
+        Assert.False(await Plays.RestoreAsync(deviceKey, "show-1", null, version: null, default));
+
+        Assert.Empty(await Plays.ListActiveAsync(deviceKey, TestData.Instant, default));
+    }
 }

@@ -5,10 +5,10 @@ namespace PassBroker.Core.Decisions.Rules;
 /// <summary>
 /// How many titles one device may play at once (<see cref="ConcurrentPlaysRule"/>).
 /// <code>
-/// "Rules": { "ConcurrentPlays": { "MaxConcurrentPlays": 3, "PlayLease": "04:00:00" } }
+/// "Rules": { "ConcurrentPlays": { "MaxConcurrentPlays": 3, "PlayLease": "04:00:00", "RenewAfter": "00:30:00" } }
 /// </code>
 /// </summary>
-public sealed class ConcurrentPlaysOptions
+public sealed class ConcurrentPlaysOptions : IValidatableObject
 {
     public const string SectionName = "Rules:ConcurrentPlays";
 
@@ -22,4 +22,22 @@ public sealed class ConcurrentPlaysOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan PlayLease { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>
+    /// How much of a lease must have gone before a permit of the same title writes it again. Until then the lease is
+    /// fresh and a repeat authorize writes nothing, so a play counts for between <see cref="PlayLease"/> minus this and
+    /// <see cref="PlayLease"/> after its last authorize. Zero renews on every permit. Less than <see cref="PlayLease"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan RenewAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RenewAfter >= PlayLease)
+        {
+            yield return new ValidationResult(
+                "Rules:ConcurrentPlays:RenewAfter must be shorter than Rules:ConcurrentPlays:PlayLease: a lease would end before it is renewed.",
+                [nameof(RenewAfter)]);
+        }
+    }
 }
