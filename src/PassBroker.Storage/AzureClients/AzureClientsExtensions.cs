@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.Storage.Secrets;
-using PassBroker.Storage.Tables;
 
 namespace PassBroker.Storage.AzureClients;
 
@@ -53,14 +52,7 @@ public static class AzureClientsExtensions
             clients.ConfigureDefaults(options => options.Diagnostics.IsLoggingEnabled = false);
             clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
                     CreateTableClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, options, credential))
-                .ConfigureOptions((options, provider) =>
-                {
-                    ConfigureTableClient(options);
-                    if (provider.GetService<TableOperationCounter>() is { } counter)
-                    {
-                        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-                    }
-                });
+                .ConfigureOptions(ConfigureTableClient);
             clients.AddClient<SecretClient, SecretClientOptions>((options, credential, provider) =>
                     new SecretClient(provider.GetRequiredService<IOptions<SecretsOptions>>().Value.VaultUri
                         ?? throw new InvalidOperationException("AZURE_KEY_VAULT_ENDPOINT is not set."), credential, options))

@@ -8,9 +8,9 @@ using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.DevHost;
 using PassBroker.Emulator;
-using PassBroker.Storage.Tables;
 using PassBroker.TestHelpers.Azurite;
 using PassBroker.TestHelpers.Hosting;
+using PassBroker.TestHelpers.Storage;
 
 namespace PassBroker.Benchmarks.Report;
 
@@ -96,7 +96,7 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
         ], builder =>
         {
-            builder.Services.AddSingleton(Tables);
+            Tables.CountIn(builder.Services);
             if (withoutPlaysRule)
             {
                 builder.Services.RemoveAll<IAuthorizationRule>();

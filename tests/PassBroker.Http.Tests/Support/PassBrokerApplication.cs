@@ -12,6 +12,7 @@ using PassBroker.Http.Tests.Contract;
 using PassBroker.TestHelpers.Azurite;
 using PassBroker.TestHelpers.Fakes;
 using PassBroker.TestHelpers.Hosting;
+using PassBroker.TestHelpers.Storage;
 
 namespace PassBroker.Http.Tests.Support;
 
@@ -64,7 +65,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     public RunningApp Emulator { get; }
 
     /// <summary>The DevHost's Table Storage requests, read and write, across restarts.</summary>
-    public Storage.Tables.TableOperationCounter TableOperations { get; } = new();
+    public TableOperationCounter TableOperations { get; } = new();
     public RunningApp DevHost { get; private set; } = null!;
 
     /// <param name="azurite">The shared Azurite.</param>
@@ -144,7 +145,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     ], builder =>
     {
         builder.Services.AddSingleton(Clock);
-        builder.Services.AddSingleton(TableOperations);
+        TableOperations.CountIn(builder.Services);
         builder.Logging.ClearProviders().AddProvider(Logs);
         _configure?.Invoke(builder);
     }));
