@@ -44,6 +44,10 @@ public static class AzureClientsExtensions
             return AzureCredentials.Create(options);
         });
 
+        // The client factory forwards the Azure SDK's event sources to ILogger once it builds a client. Pipelines not
+        // built here (the telemetry exporter's, the managed identity's token requests) still log every request at
+        // Information; only their warnings and errors belong in the app's logs (and the exporter must not log each send).
+        builder.Logging.AddFilter("Azure.Core", LogLevel.Warning);
         services.AddAzureClients(clients =>
         {
             clients.UseCredential(provider => provider.GetRequiredService<TokenCredential>());

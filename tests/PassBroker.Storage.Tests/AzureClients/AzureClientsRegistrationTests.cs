@@ -5,9 +5,11 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.Storage.Secrets;
 using PassBroker.Storage.Tests.Support;
+using PassBroker.TestHelpers.Fakes;
 
 namespace PassBroker.Storage.Tests.AzureClients;
 
@@ -53,6 +55,17 @@ public sealed class AzureClientsRegistrationTests
         Assert.Equal((4, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(10)), (secrets.Retry.MaxRetries, secrets.Retry.MaxDelay, secrets.Retry.NetworkTimeout));
         Assert.False(tables.Diagnostics.IsLoggingEnabled);
         Assert.False(secrets.Diagnostics.IsLoggingEnabled);
+    }
+
+    [Fact]
+    public void SdkRequestLog_OfOtherPipelines_OnlyWarningsAndErrors()
+    {
+        using var host = Build([], s => s.AddLogging(logging => logging.AddProvider(new CapturingLoggerProvider())));
+
+        var sdk = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Azure.Core");
+
+        Assert.False(sdk.IsEnabled(LogLevel.Information));
+        Assert.True(sdk.IsEnabled(LogLevel.Warning));
     }
 
     [Fact]
