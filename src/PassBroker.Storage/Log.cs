@@ -44,4 +44,9 @@ internal static partial class Log
     // Retention (5300-5399)
     [LoggerMessage(5300, LogLevel.Information, "Deleted device {DeviceKey}: it never signed in; its DCR client's credentials are gone from PassBroker (Adobe has no API to delete the client)")]
     public static partial void UnusedDeviceDeleted(this ILogger logger, string deviceKey);
+
+    // Azure clients (5380-5399). Debug: the DevHost builds the credential at start even for Azurite, which needs none,
+    // and its console opens with the banner.
+    [LoggerMessage(5380, LogLevel.Debug, "Azure clients authenticate with the {Credential} credential (user-assigned identity: {UserAssigned})")]
+    public static partial void AzureCredentialChosen(this ILogger logger, AzureClients.AzureCredentialKind credential, bool userAssigned);
 }

@@ -1,7 +1,4 @@
-using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +12,7 @@ using PassBroker.Core.Management;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Retention;
 using PassBroker.Core.Sessions;
+using PassBroker.Storage.AzureClients;
 using PassBroker.Storage.Decisions;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
@@ -49,10 +47,8 @@ public static class StorageExtensions
                 : ActivatorUtilities.CreateInstance<ConfigurationDataKeyProvider>(provider));
         services.TryAddSingleton<IDataKeyResealer, DataKeyResealer>();
 
-        // One client for the process: it owns the HTTP pipeline and its connection pool.
-        services.TryAddSingleton(provider => CreateServiceClient(
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value, provider.GetRequiredService<IConfiguration>()["AZURE_CLIENT_ID"],
-            provider.GetService<TableOperationCounter>()));
+        // The TableServiceClient, with the one Azure credential (AzureClients)
+        builder.AddPassBrokerAzureClients();
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<SecretSealer>();
         // Devices, profiles and plays sit on the authorize path: each gets this instance's in-memory copy in front
@@ -73,27 +69,5 @@ public static class StorageExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TableStorageReadinessCheck>());
         return builder;
-    }
-
-    // A connection string (Azurite, keys, SAS), or the table endpoint with the app's managed identity.
-    private static TableServiceClient CreateServiceClient(StorageOptions options, string? managedIdentityClientId, TableOperationCounter? counter)
-    {
-        var clientOptions = new TableClientOptions();
-        if (counter is not null)
-        {
-            clientOptions.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        }
-        // Store calls sit on a device's request path: give up within seconds and answer 503, rather than the SDK's
-        // default of 100 s per try, so the device can retry instead of hanging.
-        clientOptions.Retry.Mode = RetryMode.Exponential;
-        clientOptions.Retry.MaxRetries = 3;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
-        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
-        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        var connection = options.ConnectionString.Trim();
-        return StorageOptionsValidator.IsAccountUrl(connection)
-            ? new TableServiceClient(new Uri(connection),
-                new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = managedIdentityClientId }), clientOptions)
-            : new TableServiceClient(connection, clientOptions);
     }
 }

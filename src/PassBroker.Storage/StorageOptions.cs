@@ -19,8 +19,8 @@ public sealed class StorageOptions
 
     /// <summary>
     /// A storage connection string (the default is Azurite on its standard ports), or the account's https table
-    /// endpoint, which connects by managed identity (<c>DefaultAzureCredential</c>, <c>AZURE_CLIENT_ID</c>): what Azure
-    /// deployments use, with shared keys disabled on the account.
+    /// endpoint, which connects with the app's Azure credential (<c>Azure:Credential</c>: the managed identity of
+    /// <c>AZURE_CLIENT_ID</c> in Azure): what Azure deployments use, with shared keys disabled on the account.
     /// </summary>
     public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
 

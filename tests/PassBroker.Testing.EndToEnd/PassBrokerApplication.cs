@@ -12,6 +12,7 @@ using PassBroker.TestHelpers.Fakes;
 using PassBroker.Testing.EndToEnd.Contract;
 using PassBroker.Testing.Hosting;
 using PassBroker.Testing.Hosting.Azurite;
+using PassBroker.Testing.Hosting.Storage;
 
 namespace PassBroker.Testing.EndToEnd;
 
@@ -67,7 +68,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     public RunningApp Emulator { get; }
 
     /// <summary>The DevHost's Table Storage requests, read and write, across restarts.</summary>
-    public Storage.Tables.TableOperationCounter TableOperations { get; } = new();
+    public TableOperationCounter TableOperations { get; } = new();
     public RunningApp DevHost { get; private set; } = null!;
 
     /// <param name="azurite">The shared Azurite.</param>
@@ -147,7 +148,7 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     ], builder =>
     {
         builder.Services.AddSingleton(Clock);
-        builder.Services.AddSingleton(TableOperations);
+        TableOperations.CountIn(builder.Services);
         builder.Logging.ClearProviders().AddProvider(Logs);
         _configure?.Invoke(builder);
     }));

@@ -1,4 +1,4 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,8 +12,8 @@ namespace PassBroker.Functions.Telemetry;
 /// trace) and tells the host that the worker exports its own logs, so each line reaches Application Insights once.
 /// PassBroker's traces, metrics and logs (collected by <c>AddPassBrokerTelemetry</c>, shared with the DevHost) go to
 /// Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. The deployment disables local auth on
-/// the component, so ingestion authenticates with the app's managed identity (<c>AZURE_CLIENT_ID</c>), as
-/// <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says for the host.
+/// the component, so ingestion authenticates with the app's one Azure credential (the managed identity of
+/// <c>AZURE_CLIENT_ID</c> in Azure, see <c>AzureOptions</c>), as <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says for the host.
 /// </summary>
 internal static class FunctionsTelemetry
 {
@@ -27,12 +27,10 @@ internal static class FunctionsTelemetry
         {
             return builder;
         }
-        var clientId = builder.Configuration["AZURE_CLIENT_ID"];
-        telemetry.UseAzureMonitorExporter(options =>
-        {
-            options.ConnectionString = connectionString;
-            options.Credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId });
-        });
+        telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
+        // The credential the storage and Key Vault clients use (registered by AddPassBroker's AddPassBrokerAzureClients).
+        builder.Services.AddOptions<AzureMonitorExporterOptions>()
+            .Configure<TokenCredential>((options, credential) => options.Credential = credential);
         return builder;
     }
 }

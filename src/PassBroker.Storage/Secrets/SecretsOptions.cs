@@ -5,7 +5,7 @@ namespace PassBroker.Storage.Secrets;
 /// <summary>
 /// Where the service's secrets come from.
 /// <code>
-/// "Secrets": { "Source": "KeyVault", "CacheDuration": "00:30:00" }            // + AZURE_KEY_VAULT_ENDPOINT, AZURE_CLIENT_ID
+/// "Secrets": { "Source": "KeyVault", "CacheDuration": "00:30:00" }            // + AZURE_KEY_VAULT_ENDPOINT; identity: AzureOptions
 /// "Secrets": { "Source": "Configuration", "Values": { "admin-api-key": "…" } } // development
 /// </code>
 /// </summary>
@@ -24,9 +24,6 @@ public sealed class SecretsOptions : IValidatableObject
 
     /// <summary>The vault, e.g. <c>https://kv-passbroker.vault.azure.net/</c>; bound from <c>AZURE_KEY_VAULT_ENDPOINT</c>.</summary>
     public Uri? VaultUri { get; set; }
-
-    /// <summary>The user-assigned managed identity's client id (<c>AZURE_CLIENT_ID</c>); none means the default identity.</summary>
-    public string? ManagedIdentityClientId { get; set; }
 
     /// <summary>Development secrets by name (the Configuration source only).</summary>
     public Dictionary<string, string> Values { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -9,9 +9,9 @@ using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.DevHost;
 using PassBroker.Emulator;
-using PassBroker.Storage.Tables;
 using PassBroker.Testing.Hosting;
 using PassBroker.Testing.Hosting.Azurite;
+using PassBroker.Testing.Hosting.Storage;
 
 namespace PassBroker.Benchmarks.Report;
 
@@ -102,7 +102,7 @@ internal sealed class BenchHost : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
         ], builder =>
         {
-            builder.Services.AddSingleton(Tables);
+            Tables.CountIn(builder.Services);
             builder.Services.AddSingleton<IStartupFilter>(probe);
             // Added after PassBroker's own handlers, so innermost: it times the exchange on the wire only.
             builder.Services.ConfigureAll<HttpClientFactoryOptions>(options =>

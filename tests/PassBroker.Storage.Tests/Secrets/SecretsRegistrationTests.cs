@@ -31,19 +31,17 @@ public sealed class SecretsRegistrationTests
     }
 
     [Fact]
-    public void KeyVaultSource_TakesTheVaultAndIdentityFromAzdsSettings()
+    public void KeyVaultSource_TakesTheVaultFromAzdsSettings()
     {
         using var host = Build(new()
         {
             ["Secrets:Source"] = "KeyVault",
             ["AZURE_KEY_VAULT_ENDPOINT"] = "https://kv-passbroker.vault.azure.net/",
-            ["AZURE_CLIENT_ID"] = "00000000-0000-0000-0000-000000000001",
         });
 
         var options = host.Services.GetRequiredService<IOptions<SecretsOptions>>().Value;
 
         Assert.Equal(new Uri("https://kv-passbroker.vault.azure.net/"), options.VaultUri);
-        Assert.Equal("00000000-0000-0000-0000-000000000001", options.ManagedIdentityClientId);
         Assert.IsType<KeyVaultSecretStore>(host.Services.GetRequiredService<ISecretStore>());
     }
 

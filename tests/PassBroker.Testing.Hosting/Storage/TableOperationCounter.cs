@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace PassBroker.Storage.Tables;
+namespace PassBroker.Testing.Hosting.Storage;
 
 /// <summary>
 /// Counts the Table Storage requests the client sends, per table, split into reads (GET: point reads and queries, one
 /// per result page) and writes (everything else; a batch counts once). It sits in the client pipeline per call, so a
-/// retry is not counted twice. Register one as a singleton before the storage client is built (tests and benchmarks do);
-/// production registers none and the pipeline is unchanged.
+/// retry is not counted twice. Tests and benchmarks add it to the host's Table client options with
+/// <see cref="CountIn"/>; production knows nothing of it.
 /// </summary>
 public sealed class TableOperationCounter : HttpPipelinePolicy
 {
@@ -29,6 +31,15 @@ public sealed class TableOperationCounter : HttpPipelinePolicy
 
     public void Reset() => _counts.Clear();
 
+    /// <summary>
+    /// Counts the requests of every <see cref="TableServiceClient"/> the host's Azure client factory builds (the
+    /// options of all client names), as the first policy of each call. Call it on the host's services, before they
+    /// are built.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    public IServiceCollection CountIn(IServiceCollection services) =>
+        services.ConfigureAll<TableClientOptions>(options => options.AddPolicy(this, HttpPipelinePosition.PerCall));
+
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         Count(message.Request);
@@ -48,7 +59,7 @@ public sealed class TableOperationCounter : HttpPipelinePolicy
     }
 
     // "/devices(PartitionKey='a',RowKey='b')", "/devices()", Azurite's "/devstoreaccount1/devices", "/Tables", "/$batch".
-    internal static string TableOf(string path)
+    private static string TableOf(string path)
     {
         var segment = path.TrimEnd('/');
         segment = segment[(segment.LastIndexOf('/') + 1)..];
