@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using PassBroker.DevHost.LocalDependencies;
+using PassBroker.LocalAzurite;
 using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Benchmarks.Durable;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Errors;
+using PassBroker.Http;
 using PassBroker.Http.Binding;
 using PassBroker.Http.Decisions;
 using PassBroker.Http.Limits;

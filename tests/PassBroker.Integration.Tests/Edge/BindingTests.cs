@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.InstanceCaching;
+using PassBroker.Http;
 using PassBroker.Http.Binding;
 using PassBroker.Http.Decisions;
 using PassBroker.Http.Telemetry;
