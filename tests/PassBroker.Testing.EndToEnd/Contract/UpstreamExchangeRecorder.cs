@@ -45,16 +45,21 @@ public sealed class UpstreamExchangeRecorder : IStartupFilter
         finally
         {
             context.Response.Body = original;
-            _exchanges.Enqueue(new UpstreamExchange(
-                context.Request.Method,
-                context.Request.Path.Value ?? "",
-                context.Request.QueryString.Value ?? "",
-                context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-                await RequestBodyAsync(context.Request),
-                context.Response.StatusCode,
-                context.Response.ContentType,
-                copy.ToArray(),
-                context.Features.Get<InjectedFaultFeature>()?.Kind));
+            // A request its client gave up on before any answer (PassBroker's attempt timeout under the fault matrix's
+            // latency) has no answer to check: its status is the server's default 200 and its body empty.
+            if (!(context.RequestAborted.IsCancellationRequested && copy.Length == 0))
+            {
+                _exchanges.Enqueue(new UpstreamExchange(
+                    context.Request.Method,
+                    context.Request.Path.Value ?? "",
+                    context.Request.QueryString.Value ?? "",
+                    context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+                    await RequestBodyAsync(context.Request),
+                    context.Response.StatusCode,
+                    context.Response.ContentType,
+                    copy.ToArray(),
+                    context.Features.Get<InjectedFaultFeature>()?.Kind));
+            }
         }
     }
 
