@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.InstanceCaching;
@@ -24,6 +27,7 @@ public static class CoreExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPassBrokerCore(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddPassBrokerBrands(builder.Configuration);
         builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DecisionsOptions>().BindConfiguration(DecisionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<TempPassOptions>().BindConfiguration(TempPassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -59,5 +63,15 @@ public static class CoreExtensions
         // One per instance: it remembers where the last run stopped, and lets one run go at a time.
         builder.Services.AddSingleton<RetentionPurge>();
         return builder;
+    }
+
+    /// <summary>The brands the deployment serves (<see cref="BrandCatalog"/>), their checks and their <see cref="BrandOptions"/>.</summary>
+    public static IServiceCollection AddPassBrokerBrands(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(new BrandCatalog(configuration));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BrandCatalogValidator.Marker>, BrandCatalogValidator>());
+        services.AddOptions<BrandCatalogValidator.Marker>().ValidateOnStart();
+        services.AddBrandedOptions<BrandOptions>(configuration, BrandOptions.SectionName);
+        return services;
     }
 }

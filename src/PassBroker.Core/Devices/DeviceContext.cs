@@ -9,4 +9,8 @@ public sealed record DeviceContext(string DeviceKey, string DeviceId, DeviceInfo
 {
     /// <summary>Only on calls about the promotional Temp Pass MVPD; goes upstream in <c>AP-TempPass-Identity</c>.</summary>
     public TempPassIdentity? TempPassIdentity { get; init; }
+
+    /// <summary>The device's brand (<see cref="Brands.BrandKeys"/>): whose service provider, software statement and settings
+    /// every call about it uses.</summary>
+    public string Brand { get; init; } = Brands.BrandKeys.Default;
 }

@@ -8,6 +8,10 @@ public sealed record DeviceRecord
 {
     public required string DeviceKey { get; init; }
     public required string DeviceId { get; init; }
+
+    /// <summary>The brand the device registered under (<see cref="Brands.BrandKeys"/>; the default brand's key is empty, as on
+    /// every row written before brands existed). Fixed for the device's life: another brand's app is another device.</summary>
+    public string Brand { get; init; } = Brands.BrandKeys.Default;
     public required DeviceInfo Info { get; init; }
     public required ClientCredentials Credentials { get; init; }
     public AccessToken? AccessToken { get; init; }
@@ -32,5 +36,5 @@ public sealed record DeviceRecord
     /// <summary>Opaque optimistic-concurrency version (the table entity's ETag); null before the first write.</summary>
     public string? ETag { get; init; }
 
-    public DeviceContext ToContext(ClientEndpoint client) => new(DeviceKey, DeviceId, Info, client);
+    public DeviceContext ToContext(ClientEndpoint client) => new(DeviceKey, DeviceId, Info, client) { Brand = Brand };
 }
