@@ -29,7 +29,8 @@ internal static class DcrApi
             return Reject(services, OAuthError.InvalidRequest);
         }
 
-        if (!services.Settings.SoftwareStatements.Contains(request.SoftwareStatement, StringComparer.Ordinal))
+        // Any service provider's statement will do.
+        if (services.ServiceProviders.LinkedTo(request.SoftwareStatement).Count == 0)
         {
             return Reject(services, OAuthError.InvalidSoftwareStatement);
         }

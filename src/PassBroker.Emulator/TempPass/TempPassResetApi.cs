@@ -53,7 +53,7 @@ internal static class TempPassResetApi
         }
 
         string[] ids = IsAll(deviceId) ? [] : DeviceIdForms(deviceId!);
-        return Reset(mvpdId!, IsAll(deviceId) ? "device=all" : "device", t => ids.Length == 0 || ids.Any(t.HasDevice), services);
+        return Reset(requestorId!, mvpdId!, IsAll(deviceId) ? "device=all" : "device", t => ids.Length == 0 || ids.Any(t.HasDevice), services);
     }
 
     /// <summary>
@@ -72,12 +72,13 @@ internal static class TempPassResetApi
             return Reject(error, services);
         }
 
-        return Reset(mvpdId!, IsAll(key) ? "key=all" : "key", t => IsAll(key) || t.HasKey(key), services);
+        return Reset(requestorId!, mvpdId!, IsAll(key) ? "key=all" : "key", t => IsAll(key) || t.HasKey(key), services);
     }
 
-    private static NoContent Reset(string mvpd, string scope, Func<TempPassTrial, bool> matches, EmulatorServices services)
+    private static NoContent Reset(
+        string serviceProvider, string mvpd, string scope, Func<TempPassTrial, bool> matches, EmulatorServices services)
     {
-        var deleted = services.State.ResetTempPass(services.Settings.ServiceProvider, mvpd, matches);
+        var deleted = services.State.ResetTempPass(serviceProvider, mvpd, matches);
         services.Logger.TempPassReset(mvpd, scope, deleted);
         return TypedResults.NoContent();
     }
@@ -89,12 +90,12 @@ internal static class TempPassResetApi
             return EnhancedErrors.ClientNotAllowed();
         }
 
-        if (!services.Settings.IsServiceProvider(requestorId))
+        if (services.ServiceProviders.Find(requestorId) is not { } provider)
         {
             return EnhancedErrors.InvalidServiceProvider(requestorId);
         }
 
-        return services.Settings.FindMvpd(mvpdId) switch
+        return provider.FindMvpd(mvpdId) switch
         {
             null => EnhancedErrors.InvalidMvpd(mvpdId),
             { IsTempPass: false } => EnhancedErrors.NotTempPassMvpd(mvpdId, "is not a TempPass MVPD"),
