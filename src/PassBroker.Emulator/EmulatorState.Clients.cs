@@ -68,9 +68,9 @@ public sealed partial class EmulatorState
         }
     }
 
-    internal RegisteredClient RegisterClient(IReadOnlyList<string> redirectUris)
+    internal RegisteredClient RegisterClient(IReadOnlyList<string> redirectUris, IReadOnlySet<string> serviceProviders)
     {
-        var client = new RegisteredClient(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), Now, redirectUris);
+        var client = new RegisteredClient(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), Now, redirectUris, serviceProviders);
         lock (_gate)
         {
             _clients.Add(client.ClientId, client);
@@ -91,7 +91,7 @@ public sealed partial class EmulatorState
                 return null;
             }
 
-            var token = new IssuedAccessToken(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), clientId, now, now + lifetime);
+            var token = new IssuedAccessToken(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), clientId, client.ServiceProviders, now, now + lifetime);
             _accessTokens.Add(token.Value, token);
             _tokensIssued[clientId] = _tokensIssued.GetValueOrDefault(clientId) + 1;
             return token;

@@ -29,8 +29,12 @@ internal static class DcrApi
             return Reject(services, OAuthError.InvalidRequest);
         }
 
-        // Any service provider's statement will do.
-        if (services.ServiceProviders.LinkedTo(request.SoftwareStatement).Count == 0)
+        // A registered application is linked to one channel, or (programmer level) to several: "linked to all available
+        // channels or a selected subset of channels" (AdobeDocs/pass.en, help/authentication/integration-guide-programmers/
+        // rest-apis/rest-api-dcr/dynamic-client-registration-overview.md, "Manage registered applications"). Its client is
+        // bound to those service providers for good.
+        var serviceProviders = services.ServiceProviders.LinkedTo(request.SoftwareStatement);
+        if (serviceProviders.Count == 0)
         {
             return Reject(services, OAuthError.InvalidSoftwareStatement);
         }
@@ -46,7 +50,7 @@ internal static class DcrApi
             redirectUris = [request.RedirectUri];
         }
 
-        var client = services.State.RegisterClient(redirectUris);
+        var client = services.State.RegisterClient(redirectUris, serviceProviders);
         services.Logger.ClientRegistered(client.ClientId);
         return AdobeResults.Json(
             new ClientApplication(

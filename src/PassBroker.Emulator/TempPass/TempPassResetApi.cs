@@ -14,8 +14,10 @@ namespace PassBroker.Emulator.TempPass;
 /// </summary>
 /// <remarks>
 /// Checks, in order: 401 (missing, unknown or expired DCR token, the REST API's enhanced error); 403
-/// <c>client_application_not_allowed</c> (the token's client was revoked through the test hooks); 400 enhanced errors
-/// for a missing or unknown <c>requestor_id</c> (<c>invalid_parameter_service_provider</c>), a missing, unknown or
+/// <c>client_application_not_allowed</c> (the token's client was revoked through the test hooks); 400 enhanced error
+/// for a missing or unknown <c>requestor_id</c> (<c>invalid_parameter_service_provider</c>); 401
+/// <c>invalid_access_token_service_provider</c> when the token's client is not linked to that requestor, as on REST API
+/// V2 (the reset page's 401 is "token invalid"); 400 enhanced errors for a missing, unknown or
 /// non-TempPass <c>mvpd_id</c>, or a generic (by key) reset of a basic TempPass MVPD, which has no keys
 /// (<c>invalid_parameter_mvpd</c>). Otherwise 204, whether or not a trial matched.
 /// </remarks>
@@ -93,6 +95,11 @@ internal static class TempPassResetApi
         if (services.ServiceProviders.Find(requestorId) is not { } provider)
         {
             return EnhancedErrors.InvalidServiceProvider(requestorId);
+        }
+
+        if (!user.IsLinkedTo(provider.Id))
+        {
+            return EnhancedErrors.InvalidAccessTokenServiceProvider(requestorId);
         }
 
         return provider.FindMvpd(mvpdId) switch
