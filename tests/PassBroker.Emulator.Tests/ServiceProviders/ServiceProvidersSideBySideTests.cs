@@ -148,6 +148,7 @@ public sealed class ServiceProvidersSideBySideTests(TwoServiceProvidersFixture e
         var device = await emulator.RegisterDeviceAsync(softwareStatement: BothStatement);
         using var first = await emulator.DecideAsync(device, First, "authorize", "TempPass_REF30", "channel-1");
         using var second = await emulator.DecideAsync(device, Second, "authorize", SecondServiceProvider.TempPassMvpd, "channel-1");
+        var resetsBefore = emulator.State.GetTempPassResetsByServiceProvider().GetValueOrDefault(Second);
 
         // Act
         using var reset = await emulator.ResetTempPassAsync(
@@ -158,6 +159,26 @@ public sealed class ServiceProvidersSideBySideTests(TwoServiceProvidersFixture e
         Assert.Equal(
             [First],
             emulator.State.ListTempPassTrials().Where(t => t.DeviceIds.Contains(device.DeviceId)).Select(t => t.ServiceProvider));
+        Assert.Equal(resetsBefore + 1, emulator.State.GetTempPassResetsByServiceProvider()[Second]);
+    }
+
+    [Fact]
+    public async Task TestHooks_TellServiceProvidersApart()
+    {
+        var device = await emulator.RegisterDeviceAsync(softwareStatement: BothStatement);
+        var firstCode = await emulator.CreateCodeAsync(device);
+        var secondCode = (await emulator.OpenSessionAsync(device, Second, SecondServiceProvider.OwnMvpd)).GetProperty("code").GetString()!;
+
+        using var sessions = await emulator.Http.GetAsync($"/emulator/sessions?serviceProvider={Second}");
+        using var stats = await emulator.Http.GetAsync("/emulator/stats");
+
+        Assert.Equal(HttpStatusCode.OK, sessions.StatusCode);
+        var codes = (await EmulatorFixture.JsonAsync(sessions)).EnumerateArray().Select(s => s.GetProperty("code").GetString()).ToList();
+        Assert.Contains(secondCode, codes);
+        Assert.DoesNotContain(firstCode, codes);
+        var registrations = (await EmulatorFixture.JsonAsync(stats)).GetProperty("registrationsByServiceProvider");
+        Assert.True(registrations.GetProperty(First).GetInt32() >= 1);
+        Assert.True(registrations.GetProperty(Second).GetInt32() >= 1);
     }
 
     private static string[] MvpdIds(System.Text.Json.JsonElement requestor) =>
