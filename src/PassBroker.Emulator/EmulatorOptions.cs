@@ -1,7 +1,7 @@
 namespace PassBroker.Emulator;
 
 /// <summary>
-/// What the emulated Adobe Pass tenant looks like: one service provider, its MVPDs, test users and lifetimes.
+/// What the emulated Adobe Pass tenant looks like: its service providers, their MVPDs, test users and lifetimes.
 /// Defaults live here; configuration may override them.
 /// </summary>
 /// <remarks>
@@ -21,13 +21,19 @@ public sealed class EmulatorOptions
     //                "Entitlements": { "premium-movie": "deny", "flaky-channel": "timeout-once" } } ] } }
     public const string SectionName = "Emulator";
 
-    /// <summary>The requestor id; any other value in a path is <c>invalid_parameter_service_provider</c>.</summary>
+    /// <summary>
+    /// The first requestor id; a value in a path that neither this nor <see cref="ServiceProviders"/> names is
+    /// <c>invalid_parameter_service_provider</c>.
+    /// </summary>
     public string ServiceProvider { get; set; } = "REF30";
 
     /// <summary>The requestor's display name in the configuration response.</summary>
     public string ServiceProviderName { get; set; } = "PassBroker Reference Programmer";
 
-    /// <summary>Software statements DCR accepts; anything else is <c>invalid_software_statement</c>.</summary>
+    /// <summary>
+    /// Software statements linked to the first service provider. DCR accepts these and those of
+    /// <see cref="ServiceProviders"/>; anything else is <c>invalid_software_statement</c>.
+    /// </summary>
     public List<string> SoftwareStatements { get; } = ["dev-software-statement"];
 
     /// <summary>DCR access-token lifetime (<c>expires_in</c>); Adobe's sample says 21600 s.</summary>
@@ -79,15 +85,15 @@ public sealed class EmulatorOptions
     /// </summary>
     public List<PlatformOptions> Platforms { get; } = [];
 
-    /// <summary>Subscribers the MVPD login form accepts.</summary>
+    /// <summary>Subscribers the MVPD login form accepts, whichever service provider the login is for.</summary>
     public List<TestUserOptions> Users { get; } = EmulatorDefaults.CreateUsers();
 
-    internal MvpdOptions? FindMvpd(string? id) =>
-        id is null ? null : Mvpds.Find(m => string.Equals(m.Id, id, StringComparison.Ordinal));
+    /// <summary>
+    /// More service providers beside the one the settings above describe (none by default), each with its own MVPDs,
+    /// platforms, domains, software statements and metadata encryption. State is kept apart per service provider.
+    /// </summary>
+    public List<ServiceProviderOptions> ServiceProviders { get; } = [];
 
     internal TestUserOptions? FindUser(string? username) =>
         username is null ? null : Users.Find(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
-
-    internal bool IsServiceProvider(string? serviceProvider) =>
-        string.Equals(serviceProvider, ServiceProvider, StringComparison.Ordinal);
 }

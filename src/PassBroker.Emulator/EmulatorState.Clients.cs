@@ -9,6 +9,7 @@ public sealed partial class EmulatorState
     private readonly Dictionary<string, IssuedAccessToken> _accessTokens = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tokensIssued = new(StringComparer.Ordinal);
     private readonly HashSet<string> _revokedClients = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _registrationsByServiceProvider = new(StringComparer.Ordinal);
     private int _registrationCount;
 
     /// <summary>How many times <c>/o/client/register</c> succeeded.</summary>
@@ -20,6 +21,18 @@ public sealed partial class EmulatorState
             {
                 return _registrationCount;
             }
+        }
+    }
+
+    /// <summary>
+    /// Registrations so far, by service provider: a client counts once for each provider its software statement is
+    /// linked to, so a test can see one DCR client per device and brand.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> GetRegistrationsByServiceProvider()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<string, int>(_registrationsByServiceProvider, StringComparer.Ordinal);
         }
     }
 
@@ -68,13 +81,17 @@ public sealed partial class EmulatorState
         }
     }
 
-    internal RegisteredClient RegisterClient(IReadOnlyList<string> redirectUris)
+    internal RegisteredClient RegisterClient(IReadOnlyList<string> redirectUris, IReadOnlySet<string> serviceProviders)
     {
-        var client = new RegisteredClient(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), Now, redirectUris);
+        var client = new RegisteredClient(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), Now, redirectUris, serviceProviders);
         lock (_gate)
         {
             _clients.Add(client.ClientId, client);
             _registrationCount++;
+            foreach (var serviceProvider in serviceProviders)
+            {
+                _registrationsByServiceProvider[serviceProvider] = _registrationsByServiceProvider.GetValueOrDefault(serviceProvider) + 1;
+            }
         }
 
         return client;
@@ -91,7 +108,7 @@ public sealed partial class EmulatorState
                 return null;
             }
 
-            var token = new IssuedAccessToken(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), clientId, now, now + lifetime);
+            var token = new IssuedAccessToken(RandomIds.NewOpaqueId(), RandomIds.NewSecret(), clientId, client.ServiceProviders, now, now + lifetime);
             _accessTokens.Add(token.Value, token);
             _tokensIssued[clientId] = _tokensIssued.GetValueOrDefault(clientId) + 1;
             return token;

@@ -98,6 +98,20 @@ public sealed partial class EmulatorState
         }
     }
 
+    /// <summary>
+    /// The MVPD login page's lookup: it knows only the code, which is unique across service providers, and takes the
+    /// service provider from the session.
+    /// </summary>
+    /// <returns>The session, or null when the code is unknown, expired or replaced.</returns>
+    internal AuthenticationSession? FindActiveSession(string code)
+    {
+        var now = Now;
+        lock (_gate)
+        {
+            return _sessions.TryGetValue(NormalizeCode(code), out var session) && session.IsActive(now) ? session : null;
+        }
+    }
+
     /// <summary>Fills in the parameters the resume call supplied.</summary>
     /// <returns>The updated session, or null when the code is no longer active.</returns>
     internal AuthenticationSession? ResumeSession(string serviceProvider, string code, SessionParameters supplied)

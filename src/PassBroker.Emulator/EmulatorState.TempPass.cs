@@ -8,6 +8,7 @@ public sealed partial class EmulatorState
     private const string TempPassUserIdPrefix = "temppass_";
 
     private readonly List<TempPassTrial> _tempPassTrials = [];
+    private readonly Dictionary<string, int> _tempPassResetsByServiceProvider = new(StringComparer.Ordinal);
     private int _tempPassResetCount;
 
     /// <summary>How many TempPass trials exist now (resets delete them).</summary>
@@ -31,6 +32,15 @@ public sealed partial class EmulatorState
             {
                 return _tempPassResetCount;
             }
+        }
+    }
+
+    /// <summary>Successful TempPass reset requests so far, by <c>requestor_id</c> (see <see cref="TempPassResetCount"/>).</summary>
+    public IReadOnlyDictionary<string, int> GetTempPassResetsByServiceProvider()
+    {
+        lock (_gate)
+        {
+            return new Dictionary<string, int>(_tempPassResetsByServiceProvider, StringComparer.Ordinal);
         }
     }
 
@@ -134,6 +144,7 @@ public sealed partial class EmulatorState
         lock (_gate)
         {
             _tempPassResetCount++;
+            _tempPassResetsByServiceProvider[serviceProvider] = _tempPassResetsByServiceProvider.GetValueOrDefault(serviceProvider) + 1;
             return _tempPassTrials.RemoveAll(t => t.Matches(serviceProvider, mvpd) && matches(t));
         }
     }

@@ -4,7 +4,8 @@ namespace PassBroker.Emulator;
 
 /// <summary>
 /// The emulator's log events. EventId ranges: 9000 DCR and access tokens, 9100 sessions, 9200 MVPD login and logout
-/// pages, 9300 decisions, 9400 logout, 9500 TempPass, 9600 injected faults (9000-9999: the emulator).
+/// pages, 9300 decisions, 9400 logout, 9500 TempPass, 9600 injected faults,
+/// 9700 service providers (9000-9999: the emulator).
 /// Secrets, tokens and passwords are never logged.
 /// </summary>
 internal static partial class Log
@@ -65,4 +66,7 @@ internal static partial class Log
 
     [LoggerMessage(9600, LogLevel.Information, "Injected fault {Fault} into {Method} {Path}")]
     public static partial void FaultInjected(this ILogger logger, Faults.FaultKind fault, string method, PathString path);
+
+    [LoggerMessage(9700, LogLevel.Information, "Rejected a token of client {ClientId} on service provider {ServiceProvider}: not linked to it")]
+    public static partial void AccessTokenServiceProviderRejected(this ILogger logger, string serviceProvider, string clientId);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Configuration;
 using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.ServiceProviders;
 
 namespace PassBroker.Emulator.Tests;
 
@@ -18,7 +18,7 @@ public sealed class ConfigurationPlatformsTests
         var options = Options(new PlatformOptions { Name = "roku", OsName = "Roku OS", Mvpds = { "ExampleSat" } });
 
         // Act
-        var configuration = ConfigurationApi.GetConfiguration(Device(RokuDevice), options).Value!;
+        var configuration = ConfigurationApi.GetConfiguration("REF30", Device(RokuDevice), options).Value!;
 
         // Assert
         Assert.Equal(["ExampleSat"], configuration.Requestor.Mvpds.Select(m => m.Id));
@@ -34,7 +34,7 @@ public sealed class ConfigurationPlatformsTests
         var options = Options(new PlatformOptions { Name = "roku", OsName = "Roku OS", Mvpds = { "ExampleSat" } });
 
         // Act
-        var configuration = ConfigurationApi.GetConfiguration(Device(AndroidTv), options).Value!;
+        var configuration = ConfigurationApi.GetConfiguration("REF30", Device(AndroidTv), options).Value!;
 
         // Assert
         Assert.Equal(new EmulatorOptions().Mvpds.Select(m => m.Id), configuration.Requestor.Mvpds.Select(m => m.Id));
@@ -50,7 +50,7 @@ public sealed class ConfigurationPlatformsTests
             new PlatformOptions { Name = "android-tv", OsName = "android", PrimaryHardwareType = "settopbox", Mvpds = { "ExampleCable" } });
 
         // Act
-        var configuration = ConfigurationApi.GetConfiguration(Device(AndroidTv), options).Value!;
+        var configuration = ConfigurationApi.GetConfiguration("REF30", Device(AndroidTv), options).Value!;
 
         // Assert
         Assert.Equal("android-tv", configuration.Platform);
@@ -74,11 +74,11 @@ public sealed class ConfigurationPlatformsTests
         Assert.Equal(2, failures.Count);
     }
 
-    private static IOptions<EmulatorOptions> Options(params PlatformOptions[] platforms)
+    private static ServiceProviderCatalog Options(params PlatformOptions[] platforms)
     {
         var options = new EmulatorOptions();
         options.Platforms.AddRange(platforms);
-        return Microsoft.Extensions.Options.Options.Create(options);
+        return new ServiceProviderCatalog(options);
     }
 
     private static RequestDevice Device(string deviceInfoJson)

@@ -11,7 +11,7 @@ namespace PassBroker.Emulator.Tests;
 /// One emulator per test class, on a fake clock, reached over real loopback HTTP. Every test registers its own
 /// device, so a test that moves the clock cannot invalidate another test's token or code.
 /// </summary>
-public sealed class EmulatorFixture : IAsyncLifetime
+public class EmulatorFixture : IAsyncLifetime
 {
     public const string ServiceProvider = "REF30";
     public const string SoftwareStatement = "dev-software-statement";
@@ -34,9 +34,12 @@ public sealed class EmulatorFixture : IAsyncLifetime
 
     public IServiceProvider Services => (_emulator ?? throw new InvalidOperationException("The fixture has not started.")).Services;
 
+    /// <summary>Emulator settings beyond the defaults, <c>--Emulator:Key=value</c>.</summary>
+    protected virtual string[] Settings => [];
+
     public async Task InitializeAsync()
     {
-        _emulator = await EmulatorHost.StartAsync(Time);
+        _emulator = await EmulatorHost.StartAsync(Time, Settings);
         _http = _emulator.CreateClient(followRedirects: false);
     }
 
@@ -76,10 +79,10 @@ public sealed class EmulatorFixture : IAsyncLifetime
         return await Http.SendAsync(request);
     }
 
-    /// <summary>Registers a new DCR client for a new device and fetches a token for it.</summary>
-    public async Task<TestDevice> RegisterDeviceAsync(string? deviceId = null)
+    /// <summary>Registers a new DCR client (with the first provider's statement unless told) for a new device and fetches a token for it.</summary>
+    public async Task<TestDevice> RegisterDeviceAsync(string? deviceId = null, string softwareStatement = SoftwareStatement)
     {
-        using var registration = await RegisterAsync($$"""{"software_statement":"{{SoftwareStatement}}"}""");
+        using var registration = await RegisterAsync($$"""{"software_statement":"{{softwareStatement}}"}""");
         var client = await JsonAsync(registration);
         var clientId = client.GetProperty("client_id").GetString()!;
         var clientSecret = client.GetProperty("client_secret").GetString()!;
@@ -167,10 +170,15 @@ public sealed class EmulatorFixture : IAsyncLifetime
         Convert.ToBase64String(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { [key] = hash })));
 
     /// <summary>Asks for decisions with the device headers and, when given, <c>AP-TempPass-Identity</c>.</summary>
+    public Task<HttpResponseMessage> DecideTempPassAsync(
+        TestDevice device, string kind, string mvpd, string? identity, params string[] resources) =>
+        DecideTempPassAsync(ServiceProvider, device, kind, mvpd, identity, resources);
+
+    /// <summary>As <see cref="DecideTempPassAsync(TestDevice, string, string, string?, string[])"/>, on any service provider.</summary>
     public async Task<HttpResponseMessage> DecideTempPassAsync(
-        TestDevice device, string kind, string mvpd, string? identity, params string[] resources)
+        string serviceProvider, TestDevice device, string kind, string mvpd, string? identity, params string[] resources)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/{ServiceProvider}/decisions/{kind}/{mvpd}")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v2/{serviceProvider}/decisions/{kind}/{mvpd}")
         {
             Content = new StringContent(JsonSerializer.Serialize(new { resources }), Encoding.UTF8, "application/json"),
         };

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Profiles.Encryption;
 using PassBroker.Testing.Hosting;
 
@@ -43,7 +42,7 @@ public sealed class MetadataEncryptionTests
     [Fact]
     public void NoCertificate_NothingEncrypted()
     {
-        Assert.Same(Attributes, new MetadataEncryptor(Options.Create(new EmulatorOptions())).Apply(Attributes));
+        Assert.Same(Attributes, new MetadataEncryptor(new MetadataEncryptionOptions()).Apply(Attributes));
     }
 
     [Fact]
@@ -63,11 +62,13 @@ public sealed class MetadataEncryptionTests
 
     private static MetadataEncryptor Encryptor(MetadataEncryptionFormat format, string alg, string enc)
     {
-        var options = new EmulatorOptions();
-        options.MetadataEncryption.Certificate = TestCertificates.Primary.PublicPem;
-        options.MetadataEncryption.Format = format;
-        options.MetadataEncryption.KeyAlgorithm = alg;
-        options.MetadataEncryption.ContentEncryption = enc;
-        return new MetadataEncryptor(Options.Create(options));
+        var options = new MetadataEncryptionOptions
+        {
+            Certificate = TestCertificates.Primary.PublicPem,
+            Format = format,
+            KeyAlgorithm = alg,
+            ContentEncryption = enc,
+        };
+        return new MetadataEncryptor(options);
     }
 }

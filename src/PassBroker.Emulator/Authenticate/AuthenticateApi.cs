@@ -25,7 +25,7 @@ internal static class AuthenticateApi
         string code,
         [AsParameters] EmulatorServices services)
     {
-        if (!services.Settings.IsServiceProvider(serviceProvider))
+        if (services.ServiceProviders.Find(serviceProvider) is not { } provider)
         {
             return ErrorPage("invalid_parameter_service_provider", $"The service provider '{serviceProvider}' is unknown.");
         }
@@ -42,7 +42,7 @@ internal static class AuthenticateApi
                 $"The session is missing {string.Join(", ", missing)}; resume it before opening this page.");
         }
 
-        var mvpd = services.Settings.FindMvpd(session.Parameters.Mvpd);
+        var mvpd = provider.FindMvpd(session.Parameters.Mvpd);
         if (mvpd is null || mvpd.IsTempPass)
         {
             return ErrorPage("invalid_parameter_mvpd", $"The MVPD '{session.Parameters.Mvpd}' has no login page.");

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.ServiceProviders;
 
 namespace PassBroker.Emulator.Configuration;
 
@@ -20,15 +20,17 @@ internal static class ConfigurationApi
         return group;
     }
 
-    public static JsonHttpResult<ConfigurationResponse> GetConfiguration(RequestDevice device, IOptions<EmulatorOptions> options)
+    public static JsonHttpResult<ConfigurationResponse> GetConfiguration(
+        string serviceProvider, RequestDevice device, ServiceProviderCatalog serviceProviders)
     {
-        var settings = options.Value;
-        var platform = settings.Platforms.FirstOrDefault(p => p.Matches(device.Info));
-        var mvpds = platform is null ? settings.Mvpds : settings.Mvpds.Where(m => platform.Mvpds.Contains(m.Id, StringComparer.Ordinal));
+        // The filter found it; Adobe's configuration is per service provider and platform.
+        var provider = serviceProviders.Find(serviceProvider)!;
+        var platform = provider.Platforms.FirstOrDefault(p => p.Matches(device.Info));
+        var mvpds = platform is null ? provider.Mvpds : provider.Mvpds.Where(m => platform.Mvpds.Contains(m.Id, StringComparer.Ordinal));
         var requestor = new ProgrammerType(
-            settings.ServiceProvider,
-            settings.ServiceProviderName,
-            [.. settings.Domains.Select(d => new DomainType(d.Name, d.MvpdInitiated))],
+            provider.Id,
+            provider.Name,
+            [.. provider.Domains.Select(d => new DomainType(d.Name, d.MvpdInitiated))],
             [.. mvpds.Select(MvpdType.From)]);
 
         return AdobeResults.Json(new ConfigurationResponse(

@@ -29,7 +29,12 @@ internal static class DcrApi
             return Reject(services, OAuthError.InvalidRequest);
         }
 
-        if (!services.Settings.SoftwareStatements.Contains(request.SoftwareStatement, StringComparer.Ordinal))
+        // A registered application is linked to one channel, or (programmer level) to several: "linked to all available
+        // channels or a selected subset of channels" (AdobeDocs/pass.en, help/authentication/integration-guide-programmers/
+        // rest-apis/rest-api-dcr/dynamic-client-registration-overview.md, "Manage registered applications"). Its client is
+        // bound to those service providers for good.
+        var serviceProviders = services.ServiceProviders.LinkedTo(request.SoftwareStatement);
+        if (serviceProviders.Count == 0)
         {
             return Reject(services, OAuthError.InvalidSoftwareStatement);
         }
@@ -45,7 +50,7 @@ internal static class DcrApi
             redirectUris = [request.RedirectUri];
         }
 
-        var client = services.State.RegisterClient(redirectUris);
+        var client = services.State.RegisterClient(redirectUris, serviceProviders);
         services.Logger.ClientRegistered(client.ClientId);
         return AdobeResults.Json(
             new ClientApplication(

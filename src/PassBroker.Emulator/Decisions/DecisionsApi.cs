@@ -50,7 +50,7 @@ internal static class DecisionsApi
         string? tempPassIdentity,
         EmulatorServices services)
     {
-        var mvpdOptions = services.Settings.FindMvpd(mvpd);
+        var mvpdOptions = services.Provider(device.ServiceProvider).FindMvpd(mvpd);
         if (((mvpdOptions is null ? EnhancedErrors.InvalidMvpd(mvpd) : null)
             ?? (request.Problem is { } problem ? EnhancedErrors.InvalidResources(problem) : null)) is { } error)
         {

@@ -35,8 +35,9 @@ internal static class MediaTokens
         EmulatorServices services, DeviceKey device, string mvpd, string resource, DateTimeOffset now)
     {
         var settings = services.Settings;
-        var token = Issue(settings.ServiceProvider, mvpd, resource, now, settings.MediaTokenLifetime);
+        var token = Issue(device.ServiceProvider, mvpd, resource, now, settings.MediaTokenLifetime);
         services.State.RecordMediaToken(new EmulatorMediaToken(
+            device.ServiceProvider,
             device.ClientId,
             device.DeviceId,
             mvpd,

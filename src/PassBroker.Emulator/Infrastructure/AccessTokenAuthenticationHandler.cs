@@ -20,6 +20,9 @@ internal sealed class AccessTokenAuthenticationHandler(
     public const string SchemeName = "AdobePassAccessToken";
     public const string ClientIdClaim = "client_id";
 
+    /// <summary>One claim per service provider the token's client is linked to (see <see cref="ServiceProviderFilter"/>).</summary>
+    public const string ServiceProviderClaim = "service_provider";
+
     private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -47,7 +50,9 @@ internal sealed class AccessTokenAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("The access token has expired; request a new one from /o/client/token."));
         }
 
-        var identity = new ClaimsIdentity([new Claim(ClientIdClaim, token.ClientId)], SchemeName);
+        var identity = new ClaimsIdentity(
+            [new Claim(ClientIdClaim, token.ClientId), .. token.ServiceProviders.Select(id => new Claim(ServiceProviderClaim, id))],
+            SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 

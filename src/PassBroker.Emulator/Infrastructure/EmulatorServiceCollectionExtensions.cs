@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using PassBroker.Emulator.Profiles.Encryption;
+using PassBroker.Emulator.ServiceProviders;
 
 namespace PassBroker.Emulator.Infrastructure;
 
@@ -16,7 +16,8 @@ internal static class EmulatorServiceCollectionExtensions
         // TryAdd, so a test's FakeTimeProvider registered afterwards (or before) wins.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EmulatorState>();
-        services.AddSingleton<MetadataEncryptor>();
+        // Built from the final options: the top-level service provider first, then Emulator:ServiceProviders.
+        services.AddSingleton(sp => new ServiceProviderCatalog(sp.GetRequiredService<IOptions<EmulatorOptions>>().Value));
         services.AddSingleton<Faults.FaultInjector>();
         services.AddSingleton<Faults.AdobeThrottle>();
 

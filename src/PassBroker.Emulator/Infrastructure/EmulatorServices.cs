@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PassBroker.Emulator.Profiles.Encryption;
+using PassBroker.Emulator.ServiceProviders;
 
 namespace PassBroker.Emulator.Infrastructure;
 
@@ -9,7 +9,12 @@ internal sealed record EmulatorServices(
     IOptions<EmulatorOptions> Options,
     TimeProvider Time,
     ILogger<EmulatorState> Logger,
-    MetadataEncryptor Metadata)
+    ServiceProviderCatalog ServiceProviders)
 {
     public EmulatorOptions Settings => Options.Value;
+
+    /// <summary>The route's service provider, which <see cref="ServiceProviderFilter"/> has already found.</summary>
+    public EmulatedServiceProvider Provider(string serviceProvider) =>
+        ServiceProviders.Find(serviceProvider)
+        ?? throw new InvalidOperationException($"The route must run {nameof(ServiceProviderFilter)} before it reads its service provider.");
 }

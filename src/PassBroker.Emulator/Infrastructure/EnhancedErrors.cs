@@ -97,6 +97,18 @@ internal static class EnhancedErrors
         "client_application_not_allowed",
         "This client application is no longer allowed; register again for new client credentials, then get a new access token.");
 
+    /// <summary>
+    /// A valid token used on a service provider its client's registered application is not linked to. REST API v2's
+    /// list has exactly this code: <c>invalid_access_token_service_provider</c>, 401, action <c>application-registration</c>,
+    /// "The access token is invalid due to invalid service provider." (AdobeDocs/pass.en,
+    /// help/authentication/integration-guide-programmers/features-standard/error-reporting/enhanced-error-codes.md).
+    /// </summary>
+    public static EnhancedError InvalidAccessTokenServiceProvider(string? serviceProvider) => Create(
+        "application-registration",
+        StatusCodes.Status401Unauthorized,
+        "invalid_access_token_service_provider",
+        $"The access token is invalid due to invalid service provider: its client application is not linked to '{serviceProvider}'.");
+
     public static EnhancedError InvalidAccessToken(string message) =>
         Create("application-registration", StatusCodes.Status401Unauthorized, "invalid_access_token_client_application", message);
 

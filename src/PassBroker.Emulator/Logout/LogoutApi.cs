@@ -30,7 +30,7 @@ internal static class LogoutApi
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        if (services.Settings.FindMvpd(mvpd) is not { } options)
+        if (services.Provider(serviceProvider).FindMvpd(mvpd) is not { } options)
         {
             return AdobeResults.Error(EnhancedErrors.InvalidMvpd(mvpd));
         }

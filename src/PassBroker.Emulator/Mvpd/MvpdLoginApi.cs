@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.ServiceProviders;
 using PassBroker.Emulator.State;
 
 namespace PassBroker.Emulator.Mvpd;
@@ -55,9 +56,10 @@ internal static class MvpdLoginApi
             return AdobeResults.Html(LoginPage.Render(login.Mvpd, login.Session.Code, form.Username, error));
         }
 
-        var settings = services.Settings;
+        // Each service provider encrypts user metadata for its own certificate.
+        var metadata = login.Provider.Metadata.Apply(UserMetadata.For(user));
         var profile = services.State.CompleteLogin(
-            settings.ServiceProvider, login.Session.Code, user.Username, services.Metadata.Apply(UserMetadata.For(user)), settings.ProfileLifetime);
+            login.Provider.Id, login.Session.Code, user.Username, metadata, services.Settings.ProfileLifetime);
         if (profile is null)
         {
             return InvalidCodePage();
@@ -67,21 +69,24 @@ internal static class MvpdLoginApi
         return TypedResults.Redirect(login.Session.Parameters.RedirectUrl!);
     }
 
-    /// <returns>The session and MVPD when the code is active, complete and meant for this MVPD; otherwise null.</returns>
-    private static (AuthenticationSession Session, MvpdOptions Mvpd)? FindLogin(
+    /// <returns>
+    /// The session, its service provider and the MVPD when the code is active, complete and meant for this MVPD;
+    /// otherwise null.
+    /// </returns>
+    private static (AuthenticationSession Session, EmulatedServiceProvider Provider, MvpdOptions Mvpd)? FindLogin(
         string mvpd, string? code, EmulatorServices services)
     {
-        var settings = services.Settings;
         if (string.IsNullOrWhiteSpace(code)
-            || services.State.FindActiveSession(settings.ServiceProvider, code) is not { } session
+            || services.State.FindActiveSession(code) is not { } session
             || session.Parameters.Missing.Count > 0
             || !string.Equals(session.Parameters.Mvpd, mvpd, StringComparison.Ordinal)
-            || settings.FindMvpd(mvpd) is not { IsTempPass: false } options)
+            || services.ServiceProviders.Find(session.Device.ServiceProvider) is not { } provider
+            || provider.FindMvpd(mvpd) is not { IsTempPass: false } options)
         {
             return null;
         }
 
-        return (session, options);
+        return (session, provider, options);
     }
 
     private static ContentHttpResult InvalidCodePage() => AdobeResults.Html(

@@ -33,7 +33,8 @@ internal static class MvpdLogoutApi
         string? redirectUrl,
         [AsParameters] EmulatorServices services)
     {
-        if (services.Settings.FindMvpd(mvpd) is not { HasLogoutEndpoint: true } options)
+        // The page is the MVPD's, shared by every service provider integrated with it, so any provider's settings do.
+        if (services.ServiceProviders.FindAnyMvpd(mvpd, m => m.HasLogoutEndpoint) is not { } options)
         {
             return ErrorPage("invalid_parameter_mvpd", $"The MVPD '{mvpd}' has no logout page.");
         }

@@ -28,7 +28,8 @@ internal static class ProfilesApi
         [AsParameters] EmulatorServices services)
     {
         var device = new DeviceKey(serviceProvider, user.GetClientId(), requestDevice.DeviceId);
-        return AdobeResults.Json(ProfilesResponse.From([.. services.State.GetValidProfiles(device), .. TempPassProfiles.ForDevice(device, services)]));
+        var tempPass = TempPassProfiles.ForDevice(device, services.Provider(serviceProvider), services);
+        return AdobeResults.Json(ProfilesResponse.From([.. services.State.GetValidProfiles(device), .. tempPass]));
     }
 
     public static Results<JsonHttpResult<ProfilesResponse>, JsonHttpResult<EnhancedError>> GetProfileForMvpd(
@@ -39,7 +40,7 @@ internal static class ProfilesApi
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        if (services.Settings.FindMvpd(mvpd) is not { } mvpdOptions)
+        if (services.Provider(serviceProvider).FindMvpd(mvpd) is not { } mvpdOptions)
         {
             return AdobeResults.Error(EnhancedErrors.InvalidMvpd(mvpd));
         }

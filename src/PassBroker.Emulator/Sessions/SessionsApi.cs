@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PassBroker.Emulator.Infrastructure;
+using PassBroker.Emulator.ServiceProviders;
 using PassBroker.Emulator.Sessions.Devices;
 using PassBroker.Emulator.State;
 
@@ -27,13 +28,14 @@ internal static class SessionsApi
         ClaimsPrincipal user,
         [AsParameters] EmulatorServices services)
     {
-        if (Validate(parameters, services.Settings) is { } error)
+        var provider = services.Provider(serviceProvider);
+        if (Validate(parameters, provider) is { } error)
         {
             return AdobeResults.Error(error);
         }
 
         var device = new DeviceKey(serviceProvider, user.GetClientId(), requestDevice.DeviceId);
-        if (parameters.Mvpd is { } mvpd && AuthorizeReason(device, mvpd, services) is { } reason)
+        if (parameters.Mvpd is { } mvpd && AuthorizeReason(provider, device, mvpd, services) is { } reason)
         {
             services.Logger.SessionShortCircuited("authorize", reason, mvpd);
             return AdobeResults.Json(SessionResponses.Authorize(serviceProvider, mvpd, reason, RandomIds.NewOpaqueId(), resumed: null));
@@ -61,7 +63,8 @@ internal static class SessionsApi
             return AdobeResults.Error(EnhancedErrors.InvalidAuthenticationSession());
         }
 
-        if (Validate(parameters, services.Settings) is { } error)
+        var provider = services.Provider(serviceProvider);
+        if (Validate(parameters, provider) is { } error)
         {
             return AdobeResults.Error(error);
         }
@@ -71,7 +74,7 @@ internal static class SessionsApi
             return AdobeResults.Error(EnhancedErrors.InvalidAuthenticationSession());
         }
 
-        var response = session.Parameters.Mvpd is { } mvpd && AuthorizeReason(session.Device, mvpd, services) is { } reason
+        var response = session.Parameters.Mvpd is { } mvpd && AuthorizeReason(provider, session.Device, mvpd, services) is { } reason
             ? SessionResponses.Authorize(serviceProvider, mvpd, reason, session.SessionId, session)
             : SessionResponses.ForCode(session, resumed: true);
         services.Logger.SessionResumed(session.Code, response.ActionName);
@@ -97,9 +100,9 @@ internal static class SessionsApi
             SessionResponses.ToEpochString(session.NotAfter)));
     }
 
-    private static EnhancedError? Validate(SessionParameters parameters, EmulatorOptions settings)
+    private static EnhancedError? Validate(SessionParameters parameters, EmulatedServiceProvider provider)
     {
-        if (parameters.Mvpd is { } mvpd && settings.FindMvpd(mvpd) is null)
+        if (parameters.Mvpd is { } mvpd && provider.FindMvpd(mvpd) is null)
         {
             return EnhancedErrors.InvalidMvpd(mvpd);
         }
@@ -114,9 +117,9 @@ internal static class SessionsApi
     }
 
     /// <returns>The <c>reasonType</c> when the device can go straight to decisions, otherwise null.</returns>
-    private static string? AuthorizeReason(DeviceKey device, string mvpd, EmulatorServices services)
+    private static string? AuthorizeReason(EmulatedServiceProvider provider, DeviceKey device, string mvpd, EmulatorServices services)
     {
-        if (services.Settings.FindMvpd(mvpd) is { IsTempPass: true })
+        if (provider.FindMvpd(mvpd) is { IsTempPass: true })
         {
             return SessionResponses.Temporary;
         }

@@ -1,10 +1,11 @@
 namespace PassBroker.Emulator.State;
 
-/// <summary>An opaque DCR bearer token and the client it was issued to.</summary>
+/// <summary>An opaque DCR bearer token, the client it was issued to and the service providers that client is linked to.</summary>
 internal sealed record IssuedAccessToken(
     string Id,
     string Value,
     string ClientId,
+    IReadOnlySet<string> ServiceProviders,
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt)
 {

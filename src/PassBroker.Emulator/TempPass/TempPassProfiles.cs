@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PassBroker.Emulator.Infrastructure;
 using PassBroker.Emulator.Profiles;
+using PassBroker.Emulator.ServiceProviders;
 using PassBroker.Emulator.State;
 
 namespace PassBroker.Emulator.TempPass;
@@ -44,10 +45,10 @@ internal static class TempPassProfiles
     /// <c>/profiles</c>: the device's usable trials (found by device id; that call takes no identity header). One
     /// MVPD's limit cannot fail the whole call, so a used-up trial simply disappears, like an expired profile.
     /// </summary>
-    public static IEnumerable<StoredProfile> ForDevice(DeviceKey device, EmulatorServices services)
+    public static IEnumerable<StoredProfile> ForDevice(DeviceKey device, EmulatedServiceProvider provider, EmulatorServices services)
     {
         var now = services.Time.GetUtcNow();
-        foreach (var mvpd in services.Settings.Mvpds.Where(m => m is { IsTempPass: true, TempPass: not null }))
+        foreach (var mvpd in provider.Mvpds.Where(m => m is { IsTempPass: true, TempPass: not null }))
         {
             if (services.State.FindTempPassTrial(new TempPassIdentity(device.ServiceProvider, mvpd.Id, device.DeviceId, null)) is { } trial
                 && !trial.IsUsedUp(now))

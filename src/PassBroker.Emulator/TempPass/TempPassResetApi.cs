@@ -14,8 +14,10 @@ namespace PassBroker.Emulator.TempPass;
 /// </summary>
 /// <remarks>
 /// Checks, in order: 401 (missing, unknown or expired DCR token, the REST API's enhanced error); 403
-/// <c>client_application_not_allowed</c> (the token's client was revoked through the test hooks); 400 enhanced errors
-/// for a missing or unknown <c>requestor_id</c> (<c>invalid_parameter_service_provider</c>), a missing, unknown or
+/// <c>client_application_not_allowed</c> (the token's client was revoked through the test hooks); 400 enhanced error
+/// for a missing or unknown <c>requestor_id</c> (<c>invalid_parameter_service_provider</c>); 401
+/// <c>invalid_access_token_service_provider</c> when the token's client is not linked to that requestor, as on REST API
+/// V2 (the reset page's 401 is "token invalid"); 400 enhanced errors for a missing, unknown or
 /// non-TempPass <c>mvpd_id</c>, or a generic (by key) reset of a basic TempPass MVPD, which has no keys
 /// (<c>invalid_parameter_mvpd</c>). Otherwise 204, whether or not a trial matched.
 /// </remarks>
@@ -53,7 +55,7 @@ internal static class TempPassResetApi
         }
 
         string[] ids = IsAll(deviceId) ? [] : DeviceIdForms(deviceId!);
-        return Reset(mvpdId!, IsAll(deviceId) ? "device=all" : "device", t => ids.Length == 0 || ids.Any(t.HasDevice), services);
+        return Reset(requestorId!, mvpdId!, IsAll(deviceId) ? "device=all" : "device", t => ids.Length == 0 || ids.Any(t.HasDevice), services);
     }
 
     /// <summary>
@@ -72,12 +74,13 @@ internal static class TempPassResetApi
             return Reject(error, services);
         }
 
-        return Reset(mvpdId!, IsAll(key) ? "key=all" : "key", t => IsAll(key) || t.HasKey(key), services);
+        return Reset(requestorId!, mvpdId!, IsAll(key) ? "key=all" : "key", t => IsAll(key) || t.HasKey(key), services);
     }
 
-    private static NoContent Reset(string mvpd, string scope, Func<TempPassTrial, bool> matches, EmulatorServices services)
+    private static NoContent Reset(
+        string serviceProvider, string mvpd, string scope, Func<TempPassTrial, bool> matches, EmulatorServices services)
     {
-        var deleted = services.State.ResetTempPass(services.Settings.ServiceProvider, mvpd, matches);
+        var deleted = services.State.ResetTempPass(serviceProvider, mvpd, matches);
         services.Logger.TempPassReset(mvpd, scope, deleted);
         return TypedResults.NoContent();
     }
@@ -89,12 +92,17 @@ internal static class TempPassResetApi
             return EnhancedErrors.ClientNotAllowed();
         }
 
-        if (!services.Settings.IsServiceProvider(requestorId))
+        if (services.ServiceProviders.Find(requestorId) is not { } provider)
         {
             return EnhancedErrors.InvalidServiceProvider(requestorId);
         }
 
-        return services.Settings.FindMvpd(mvpdId) switch
+        if (!user.IsLinkedTo(provider.Id))
+        {
+            return EnhancedErrors.InvalidAccessTokenServiceProvider(requestorId);
+        }
+
+        return provider.FindMvpd(mvpdId) switch
         {
             null => EnhancedErrors.InvalidMvpd(mvpdId),
             { IsTempPass: false } => EnhancedErrors.NotTempPassMvpd(mvpdId, "is not a TempPass MVPD"),

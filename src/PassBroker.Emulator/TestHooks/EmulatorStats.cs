@@ -11,4 +11,6 @@ internal sealed record EmulatorStats(
     int Logouts,
     int TempPassTrials,
     int TempPassResets,
-    int Throttled429s);
+    int Throttled429s,
+    IReadOnlyDictionary<string, int> RegistrationsByServiceProvider,
+    IReadOnlyDictionary<string, int> TempPassResetsByServiceProvider);

@@ -34,18 +34,25 @@ internal static class TestHooksApi
         state.LogoutCount,
         state.TempPassTrialCount,
         state.TempPassResetCount,
-        throttle.ThrottledCount));
+        throttle.ThrottledCount,
+        state.GetRegistrationsByServiceProvider(),
+        state.GetTempPassResetsByServiceProvider()));
 
-    public static Ok<IReadOnlyList<EmulatorSessionInfo>> ListSessions(EmulatorState state) =>
-        TypedResults.Ok(state.ListSessions());
+    /// <summary>Every session, or only one service provider's with <c>?serviceProvider=</c>.</summary>
+    public static Ok<IReadOnlyList<EmulatorSessionInfo>> ListSessions(string? serviceProvider, EmulatorState state) =>
+        TypedResults.Ok(OfServiceProvider(state.ListSessions(), s => s.ServiceProvider, serviceProvider));
 
     public static Results<NoContent, NotFound> ExpireCode(string code, EmulatorState state) =>
         state.ExpireCode(code) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    public static Ok<IReadOnlyList<EmulatorTempPassTrial>> ListTempPassTrials(EmulatorState state) =>
-        TypedResults.Ok(state.ListTempPassTrials());
+    /// <summary>Every TempPass trial, or only one service provider's with <c>?serviceProvider=</c>.</summary>
+    public static Ok<IReadOnlyList<EmulatorTempPassTrial>> ListTempPassTrials(string? serviceProvider, EmulatorState state) =>
+        TypedResults.Ok(OfServiceProvider(state.ListTempPassTrials(), t => t.ServiceProvider, serviceProvider));
 
     /// <summary>Makes the TempPass reset API answer 403 to the client's tokens (see <see cref="EmulatorState.RevokeClient"/>).</summary>
     public static Results<NoContent, NotFound> RevokeClient(string clientId, EmulatorState state) =>
         state.RevokeClient(clientId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static IReadOnlyList<T> OfServiceProvider<T>(IReadOnlyList<T> items, Func<T, string> serviceProviderOf, string? serviceProvider) =>
+        serviceProvider is null ? items : [.. items.Where(item => string.Equals(serviceProviderOf(item), serviceProvider, StringComparison.Ordinal))];
 }

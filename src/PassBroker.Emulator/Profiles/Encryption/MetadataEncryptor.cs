@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace PassBroker.Emulator.Profiles.Encryption;
 
 /// <summary>
-/// Encrypts the configured attributes of a new profile for the programmer's certificate, once, at login (as Adobe
+/// Encrypts the configured attributes of a new profile for one service provider's certificate, once, at login (as Adobe
 /// hands out the same profile on every read). The plaintext is the attribute's JSON (<c>["10001"]</c> for a zip list).
 /// </summary>
 internal sealed class MetadataEncryptor
@@ -16,9 +15,9 @@ internal sealed class MetadataEncryptor
     private readonly RSA? _publicKey;
     private readonly string? _keyId;
 
-    public MetadataEncryptor(IOptions<EmulatorOptions> options)
+    public MetadataEncryptor(MetadataEncryptionOptions options)
     {
-        _options = options.Value.MetadataEncryption;
+        _options = options;
         _attributes = _options.AttributeNames;
         if (LoadCertificate(_options.Certificate) is { } certificate)
         {
