@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Brands;
 using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Errors;
@@ -13,11 +13,14 @@ namespace PassBroker.AdobePass;
 /// <summary>
 /// Core's <see cref="IAdobePassClient"/> over the Refit clients. Each call names the headers Adobe's API page lists for
 /// that operation (where the page and the OpenAPI differ, the page: docs/adobe-pass-conformance.md): the code-based calls
-/// carry only the token (they are usable from a second screen), the others identify the device as well.
+/// carry only the token (they are usable from a second screen), the others identify the device as well. Every path names
+/// the service provider of the device's brand.
 /// </summary>
-internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, TempPassResetClient resets, IOptions<AdobePassOptions> options) : IAdobePassClient
+internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, TempPassResetClient resets, BrandedAdobePassOptions options) : IAdobePassClient
 {
-    private string Sp => options.Value.ServiceProvider;
+    private string Sp(DeviceContext device) => options.For(device.Brand).ServiceProvider;
+
+    private Uri BaseUrl => options.Deployment.BaseUrl;
 
     public Task<ClientCredentials> RegisterClientAsync(DeviceContext device, CancellationToken cancellationToken) =>
         dcr.RegisterAsync(device, cancellationToken);
@@ -27,40 +30,40 @@ internal sealed class AdobePassClient(IRestApiV2 api, DcrClient dcr, TempPassRes
 
     public Task<IReadOnlyList<Mvpd>> GetMvpdsAsync(DeviceContext device, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToMvpds(
-            await api.GetConfigurationAsync(Sp, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
+            await api.GetConfigurationAsync(Sp(device), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
 
     public Task<UpstreamSession> CreateSessionAsync(DeviceContext device, SessionParameters parameters, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToSession(
-            await api.CreateSessionAsync(Sp, Form(parameters), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), options.Value.BaseUrl));
+            await api.CreateSessionAsync(Sp(device), Form(parameters), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), BaseUrl));
 
     public Task<UpstreamSession> ResumeSessionAsync(DeviceContext device, string code, SessionParameters parameters, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToSession(
-            await api.ResumeSessionAsync(Sp, code, Form(parameters), TokenOnly(device), cancellationToken), options.Value.BaseUrl));
+            await api.ResumeSessionAsync(Sp(device), code, Form(parameters), TokenOnly(device), cancellationToken), BaseUrl));
 
     public Task<UpstreamSessionInfo> GetSessionAsync(DeviceContext device, string code, CancellationToken cancellationToken) =>
-        Call(async () => ContractMapper.ToSessionInfo(await api.GetSessionAsync(Sp, code, TokenOnly(device), cancellationToken)));
+        Call(async () => ContractMapper.ToSessionInfo(await api.GetSessionAsync(Sp(device), code, TokenOnly(device), cancellationToken)));
 
     public Task<IReadOnlyList<Profile>> GetProfilesAsync(DeviceContext device, CancellationToken cancellationToken) =>
-        Call(async () => ContractMapper.ToProfiles(await api.GetProfilesAsync(Sp, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
+        Call(async () => ContractMapper.ToProfiles(await api.GetProfilesAsync(Sp(device), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
 
     public Task<IReadOnlyList<Profile>> GetProfilesForMvpdAsync(DeviceContext device, string mvpd, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToProfiles(
-            await api.GetProfilesForMvpdAsync(Sp, mvpd, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
+            await api.GetProfilesForMvpdAsync(Sp(device), mvpd, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken)));
 
     public Task<IReadOnlyList<Profile>> GetProfilesForCodeAsync(DeviceContext device, string code, CancellationToken cancellationToken) =>
-        Call(async () => ContractMapper.ToProfiles(await api.GetProfilesForCodeAsync(Sp, code, TokenOnly(device), cancellationToken)));
+        Call(async () => ContractMapper.ToProfiles(await api.GetProfilesForCodeAsync(Sp(device), code, TokenOnly(device), cancellationToken)));
 
     public Task<IReadOnlyList<Decision>> PreauthorizeAsync(DeviceContext device, string mvpd, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToDecisions(
-            await api.PreauthorizeAsync(Sp, mvpd, new DecisionsRequest(resources), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), mvpd, resources));
+            await api.PreauthorizeAsync(Sp(device), mvpd, new DecisionsRequest(resources), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), mvpd, resources));
 
     public Task<Decision> AuthorizeAsync(DeviceContext device, string mvpd, string resource, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToDecisions(
-            await api.AuthorizeAsync(Sp, mvpd, new DecisionsRequest([resource]), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), mvpd, [resource])[0]);
+            await api.AuthorizeAsync(Sp(device), mvpd, new DecisionsRequest([resource]), new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), mvpd, [resource])[0]);
 
     public Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceContext device, string mvpd, string? redirectUrl, CancellationToken cancellationToken) =>
         Call(async () => ContractMapper.ToLogoutActions(
-            await api.LogoutAsync(Sp, mvpd, redirectUrl, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), options.Value.BaseUrl));
+            await api.LogoutAsync(Sp(device), mvpd, redirectUrl, new UpstreamCall(device, UpstreamHeaders.Device), cancellationToken), BaseUrl));
 
     public Task<int> ResetTempPassAsync(TempPassReset reset, CancellationToken cancellationToken) =>
         resets.ResetAsync(reset, cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Brands;
 using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Dcr;
 using PassBroker.AdobePass.Handlers;
@@ -11,6 +12,7 @@ using PassBroker.AdobePass.Pacing;
 using PassBroker.AdobePass.Resilience;
 using PassBroker.AdobePass.Telemetry;
 using PassBroker.AdobePass.V2;
+using PassBroker.Core.Brands;
 using PassBroker.Core.InstanceCaching;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Telemetry;
@@ -28,7 +30,11 @@ public static class AdobePassExtensions
     /// </summary>
     public static IHostApplicationBuilder AddAdobePass(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AdobePassOptions>().BindConfiguration(AdobePassOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Per brand: who PassBroker is to Adobe; the deployment's: where Adobe is and how it is called.
+        builder.Services.AddBrandedOptions<AdobePassOptions>(builder.Configuration, AdobePassOptions.SectionName);
+        builder.Services.AddSingleton<IValidateOptions<AdobePassOptions>, AdobePassBrandsValidator>();
+        builder.Services.TryAddSingleton(new BrandCatalog(builder.Configuration));
+        builder.Services.AddSingleton<BrandedAdobePassOptions>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AccessTokenProvider>();
         builder.Services.TryAddSingleton<DeviceRecordCopies>();

@@ -106,4 +106,11 @@ internal static partial class Log
 
     [LoggerMessage(1743, LogLevel.Warning, "The stopped sign-in of device {DeviceKey} could not be marked failed ({FailureType}); it stays pending")]
     public static partial void SignInNotFailed(this ILogger logger, string deviceKey, string failureType);
+
+    // Not the name itself: it is the caller's text, and an unknown one need not be a brand at all.
+    [LoggerMessage(1910, LogLevel.Information, "A registration named a brand this deployment does not serve")]
+    public static partial void RegistrationWithUnknownBrand(this ILogger logger);
+
+    [LoggerMessage(1911, LogLevel.Warning, "Device {DeviceKey} of brand {Brand} tried to register again under brand {Requested}; refused")]
+    public static partial void ReRegistrationWithOtherBrand(this ILogger logger, string deviceKey, string brand, string requested);
 }

@@ -44,6 +44,7 @@ public static class HttpExtensions
         builder.Services.AddSingleton<CodeEntryGuard>();
         builder.Services.AddSingleton<AuthnPagePolicy>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<PassBrokerExceptionHandler>();

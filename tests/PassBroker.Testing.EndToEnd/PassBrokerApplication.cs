@@ -166,10 +166,12 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     }
 
     /// <summary>Registers a device and returns a client carrying its token.</summary>
-    public async Task<(HttpClient Client, string Token, string DeviceKey)> RegisterDeviceAsync(string deviceId)
+    /// <param name="deviceId">The device's id.</param>
+    /// <param name="brand">The brand's public id (<see cref="TestSettings.SecondBrand"/>); null for the default brand.</param>
+    public async Task<(HttpClient Client, string Token, string DeviceKey)> RegisterDeviceAsync(string deviceId, string? brand = null)
     {
         using var anonymous = CreateClient();
-        var response = await anonymous.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId));
+        var response = await anonymous.PostAsJsonAsync("/api/devices", TestRequests.Registration(deviceId, brand));
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<RegistrationBody>();
         return (CreateClient(body!.DeviceToken), body.DeviceToken, body.DeviceKey);

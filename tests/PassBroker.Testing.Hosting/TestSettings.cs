@@ -61,6 +61,26 @@ public static class TestSettings
         };
     }
 
+    /// <summary>The second brand's public id in <see cref="SecondBrandSettings"/>.</summary>
+    public const string SecondBrand = "sports";
+
+    /// <summary>The software statement of <see cref="SecondBrand"/>'s app, which the emulator also accepts.</summary>
+    public const string SecondBrandSoftwareStatement = "sports-software-statement";
+
+    /// <summary>
+    /// A second brand beside the default one, as command-line arguments for the application (and, the <c>--Emulator:</c>
+    /// one, the emulator): another app of the same channel, so the same service provider (the emulator serves one) with
+    /// its own software statement, hence its own DCR clients, and its own look.
+    /// </summary>
+    public static readonly string[] SecondBrandSettings =
+    [
+        $"--Brands:{SecondBrand}:AdobePass:ServiceProvider=REF30",
+        $"--Brands:{SecondBrand}:AdobePass:SoftwareStatementSecret=software-statement-{SecondBrand}",
+        $"--Brands:{SecondBrand}:Brand:Name=Reference Sports",
+        $"--Secrets:Values:software-statement-{SecondBrand}={SecondBrandSoftwareStatement}",
+        $"--Emulator:SoftwareStatements:1={SecondBrandSoftwareStatement}",
+    ];
+
     /// <summary>The settings as command-line arguments (<c>--Section:Key=value</c>), the DevHost's way of taking them.</summary>
     public static IEnumerable<string> AsArguments(this IEnumerable<KeyValuePair<string, string?>> settings) =>
         settings.Select(setting => $"--{setting.Key}={setting.Value}");

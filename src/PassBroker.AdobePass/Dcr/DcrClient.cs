@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Brands;
 using PassBroker.AdobePass.Contracts;
 using PassBroker.AdobePass.Errors;
 using PassBroker.AdobePass.Handlers;
@@ -8,14 +8,18 @@ using PassBroker.Core.Secrets;
 namespace PassBroker.AdobePass.Dcr;
 
 /// <summary>DCR register and token calls, mapped to Core's types, with failures translated at this boundary.</summary>
-internal sealed class DcrClient(IDcrApi api, ISecretStore secrets, IOptions<AdobePassOptions> options, TimeProvider time)
+internal sealed class DcrClient(IDcrApi api, ISecretStore secrets, BrandedAdobePassOptions options, TimeProvider time)
 {
+    /// <summary>Registers a client with the software statement of the device's brand: the client belongs to that brand's app.</summary>
+    /// <param name="device">The device (or PassBroker's management identity) the client is for.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
     public async Task<ClientCredentials> RegisterAsync(DeviceContext device, CancellationToken cancellationToken)
     {
-        var statement = await secrets.RequireAsync(options.Value.SoftwareStatementSecret, cancellationToken);
+        var brand = options.For(device.Brand);
+        var statement = await secrets.RequireAsync(brand.SoftwareStatementSecret, cancellationToken);
         return await UpstreamErrorTranslator.CallAsync(async () =>
         {
-            var request = new ClientRegistrationRequest(statement, options.Value.DcrRedirectUri);
+            var request = new ClientRegistrationRequest(statement, brand.DcrRedirectUri);
             var app = await api.RegisterAsync(request, new UpstreamCall(device, UpstreamHeaders.Dcr), cancellationToken);
             return app is { ClientId: { Length: > 0 } id, ClientSecret: { Length: > 0 } secret }
                 ? new ClientCredentials(id, secret)

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using PassBroker.AdobePass.Brands;
 using PassBroker.Core.Secrets;
 
 namespace PassBroker.AdobePass.Metadata;
@@ -11,23 +11,30 @@ namespace PassBroker.AdobePass.Metadata;
 /// The primary and backup metadata certificates (the TVE Dashboard holds both, so a rotation never strands a value),
 /// read from the secret store on every call (the store caches) and parsed again only when a secret's value changes.
 /// A Key Vault certificate is read as the secret of the same name: Base64 PKCS#12, or PEM when the certificate was
-/// created with the PEM content type. Its key must be exportable, or Key Vault hands out no private key.
+/// created with the PEM content type. Its key must be exportable, or Key Vault hands out no private key. Each brand names
+/// its own secrets (each service provider registers its own certificates); parsed certificates are kept by secret name,
+/// so brands that share a secret share one parsed copy and brands with their own never see each other's.
 /// </summary>
-internal sealed class MetadataCertificates(ISecretStore secrets, IOptions<AdobePassOptions> options, ILogger<MetadataCertificates> logger)
+internal sealed class MetadataCertificates(ISecretStore secrets, BrandedAdobePassOptions options, ILogger<MetadataCertificates> logger)
 {
     private readonly ConcurrentDictionary<string, Parsed> _parsed = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> SecretNames =>
-        new[] { options.Value.MetadataCertificateSecret, options.Value.MetadataBackupCertificateSecret }
+    /// <param name="brand">The brand's key.</param>
+    public IReadOnlyList<string> SecretNames(string brand)
+    {
+        var own = options.For(brand);
+        return new[] { own.MetadataCertificateSecret, own.MetadataBackupCertificateSecret }
             .Where(name => !string.IsNullOrEmpty(name)).Cast<string>().ToList();
+    }
 
-    /// <summary>The certificates that could be read, primary first; <paramref name="problems"/> says what was skipped.</summary>
+    /// <summary>The brand's certificates that could be read, primary first; <paramref name="problems"/> says what was skipped.</summary>
+    /// <param name="brand">The brand's key: whose secrets to read.</param>
     /// <param name="problems">One line per configured secret that is missing or not a usable certificate.</param>
     /// <param name="cancellationToken">The caller's cancellation.</param>
-    public async Task<IReadOnlyList<MetadataCertificate>> GetAsync(List<string> problems, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MetadataCertificate>> GetAsync(string brand, List<string> problems, CancellationToken cancellationToken)
     {
         var certificates = new List<MetadataCertificate>(2);
-        foreach (var name in SecretNames)
+        foreach (var name in SecretNames(brand))
         {
             var value = await secrets.GetAsync(name, cancellationToken);
             if (value is null)

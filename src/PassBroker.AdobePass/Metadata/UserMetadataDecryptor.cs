@@ -8,14 +8,14 @@ namespace PassBroker.AdobePass.Metadata;
 /// Opens <c>enc</c> user metadata. Adobe's V2 pages do not say how values are encrypted (adobe-pass-v2.md sections 5.1
 /// and 10, question 15): the SDK docs say JWE, the V1 REST docs say Base64 of RSA. A value with the five parts of a JWE
 /// compact serialization is read as JWE (<see cref="JweValue"/>); anything else as Base64 RSA (<see cref="RsaValue"/>).
-/// Each certificate is tried in turn, primary first, so values sealed for the backup still open during a rotation.
+/// Only the device's brand's certificates are tried, each in turn, primary first, so values sealed for the backup still open during a rotation.
 /// </summary>
 internal sealed class UserMetadataDecryptor(MetadataCertificates certificates) : IUserMetadataDecryptor
 {
-    public async Task<string> DecryptAsync(string encrypted, CancellationToken cancellationToken)
+    public async Task<string> DecryptAsync(string brand, string encrypted, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
-        var available = await certificates.GetAsync(problems, cancellationToken);
+        var available = await certificates.GetAsync(brand, problems, cancellationToken);
         if (available.Count == 0)
         {
             throw new MetadataDecryptionException(

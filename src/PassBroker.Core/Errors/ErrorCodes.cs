@@ -13,6 +13,9 @@ public static class ErrorCodes
     public const string UnknownMvpd = "unknown_mvpd";
     public const string UnsupportedMediaType = "unsupported_media_type";
 
+    /// <summary>The registration names a brand this deployment does not serve.</summary>
+    public const string UnknownBrand = "unknown_brand";
+
     // 401/403/404/413: who is asking, and for what.
     public const string MissingDeviceToken = "missing_device_token";
     public const string InvalidDeviceToken = "invalid_device_token";
@@ -25,6 +28,9 @@ public static class ErrorCodes
 
     // 409: the request raced another one for the same device.
     public const string ConcurrencyConflict = "concurrency_conflict";
+
+    // 409: a re-registration names another brand than the device's own; a device belongs to one brand for life.
+    public const string BrandMismatch = "brand_mismatch";
 
     // 429: the device asks faster than Adobe lets PassBroker call for it; wait Retry-After seconds.
     public const string RateLimited = "rate_limited";

@@ -11,17 +11,23 @@ namespace PassBroker.Core.Profiles;
 /// </summary>
 public sealed class UserMetadataDecryption(IUserMetadataDecryptor decryptor, ILogger<UserMetadataDecryption> logger)
 {
-    public async Task<IReadOnlyList<Profile>> DecryptAsync(IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
+    /// <param name="brand">The device's brand: whose metadata certificates open the values.</param>
+    /// <param name="profiles">The device's profiles.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    public async Task<IReadOnlyList<Profile>> DecryptAsync(string brand, IReadOnlyList<Profile> profiles, CancellationToken cancellationToken)
     {
         var opened = new List<Profile>(profiles.Count);
         foreach (var profile in profiles)
         {
-            opened.Add(await DecryptAsync(profile, cancellationToken));
+            opened.Add(await DecryptAsync(brand, profile, cancellationToken));
         }
         return opened;
     }
 
-    public async Task<Profile> DecryptAsync(Profile profile, CancellationToken cancellationToken)
+    /// <param name="brand">The device's brand: whose metadata certificates open the values.</param>
+    /// <param name="profile">One of the device's profiles.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    public async Task<Profile> DecryptAsync(string brand, Profile profile, CancellationToken cancellationToken)
     {
         if (!profile.Attributes.Values.Any(IsEncrypted))
         {
@@ -31,7 +37,7 @@ public sealed class UserMetadataDecryption(IUserMetadataDecryptor decryptor, ILo
         var attributes = new Dictionary<string, ProfileAttribute>(profile.Attributes.Count, StringComparer.Ordinal);
         foreach (var (key, attribute) in profile.Attributes)
         {
-            attributes[key] = IsEncrypted(attribute) ? await OpenAsync(profile.Mvpd, key, attribute, cancellationToken) : attribute;
+            attributes[key] = IsEncrypted(attribute) ? await OpenAsync(brand, profile.Mvpd, key, attribute, cancellationToken) : attribute;
         }
         return profile with { Attributes = attributes };
     }
@@ -39,11 +45,11 @@ public sealed class UserMetadataDecryption(IUserMetadataDecryptor decryptor, ILo
     private static bool IsEncrypted(ProfileAttribute attribute) =>
         attribute.State == ProfileAttributeStates.Encrypted && attribute.Value.ValueKind == JsonValueKind.String;
 
-    private async Task<ProfileAttribute> OpenAsync(string mvpd, string key, ProfileAttribute attribute, CancellationToken cancellationToken)
+    private async Task<ProfileAttribute> OpenAsync(string brand, string mvpd, string key, ProfileAttribute attribute, CancellationToken cancellationToken)
     {
         try
         {
-            var plaintext = await decryptor.DecryptAsync(attribute.Value.GetString()!, cancellationToken);
+            var plaintext = await decryptor.DecryptAsync(brand, attribute.Value.GetString()!, cancellationToken);
             return new ProfileAttribute(ToJson(plaintext), ProfileAttributeStates.Decrypted);
         }
         catch (MetadataDecryptionException e)

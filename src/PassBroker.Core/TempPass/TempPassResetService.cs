@@ -9,18 +9,19 @@ namespace PassBroker.Core.TempPass;
 /// <summary>
 /// The programmer's Temp Pass reset through Adobe's reset API: basic by device id or for all devices, promotional by
 /// user (e-mail, hashed here, or its hash) or for all users. "All" must be asked for explicitly: a missing target is an
-/// error, never everyone.
+/// error, never everyone. Per brand: the brand's Temp Pass MVPDs, service provider and management client.
 /// </summary>
 public sealed partial class TempPassResetService(
     IAdobePassClient adobePass,
-    IOptions<TempPassOptions> options,
+    IOptionsMonitor<TempPassOptions> options,
     ILogger<TempPassResetService> logger)
 {
     public async Task<TempPassResetResult> ResetAsync(TempPassResetRequest request, CancellationToken cancellationToken)
     {
-        var (kind, mvpd) = TempPassKinds.Resolve(request.Kind, options.Value);
+        // The brand's own Temp Pass MVPDs: brands on one service provider may run different trials.
+        var (kind, mvpd) = TempPassKinds.Resolve(request.Kind, options.Get(request.Brand));
         var (reset, scope) = kind == TempPassKind.Basic ? ForDevices(request, mvpd) : ForUsers(request, mvpd);
-        var status = await adobePass.ResetTempPassAsync(reset, cancellationToken);
+        var status = await adobePass.ResetTempPassAsync(reset with { Brand = request.Brand }, cancellationToken);
         logger.TempPassReset(mvpd, scope, status);
         return new TempPassResetResult(kind, mvpd, scope, status);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Http.Binding;
@@ -17,7 +18,8 @@ public static class DevicesApi
     public static IEndpointRouteBuilder MapDevices(this IEndpointRouteBuilder api)
     {
         api.MapPost(DeviceApi.Below(Routes.Devices), RegisterAsync).WithName("RegisterDevice").WithTags("Devices")
-            .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict)
+            .Problems(StatusCodes.Status400BadRequest, ErrorCodes.UnknownBrand)
+            .Problems(StatusCodes.Status409Conflict, ErrorCodes.ConcurrencyConflict, ErrorCodes.BrandMismatch)
             .Problems(StatusCodes.Status503ServiceUnavailable, ErrorCodes.StorageUnavailable)
             .CallsAdobePass();
         return api;
@@ -29,16 +31,20 @@ public static class DevicesApi
     /// every other device route. Without a device token the call always makes a new installation (its own device key, DCR
     /// client and token), whatever the device id: an id is not a credential. With the installation's current token and its
     /// device id it registers that installation again: same DCR client (nobody is signed out), a new token; the presented
-    /// one stops working.</remarks>
+    /// one stops working. <c>brand</c> names the app (brand) the device registers for, by its public id; without it, the
+    /// default brand. A device keeps its brand for life: the same device id registered for two brands is two devices
+    /// that see nothing of each other, and a re-registration naming another brand than the device's is refused
+    /// (409 <c>brand_mismatch</c>). The answer names the device's brand.</remarks>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
         AdmittedRegistration admitted, JsonRequest<RegisterDeviceRequest> body, PresentedDeviceToken token, RemoteClient client,
-        HttpContext context, DeviceRegistration registration, CancellationToken cancellationToken)
+        HttpContext context, DeviceRegistration registration, BrandCatalog brands, CancellationToken cancellationToken)
     {
         // Bound first, admitted counted the registration before the body was even read: every registration may create
         // a DCR client at Adobe.
-        var result = await registration.RegisterAsync(body.Value.DeviceId, body.Value.DeviceInfo, token.Value, client.Endpoint, cancellationToken);
+        var result = await registration.RegisterAsync(
+            body.Value.DeviceId, body.Value.DeviceInfo, body.Value.Brand, token.Value, client.Endpoint, cancellationToken);
         RequestLogScope.SetDevice(context, result.DeviceKey);
-        var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken);
+        var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken, brands.PublicId(result.Brand));
         return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }
 }

@@ -21,13 +21,14 @@ public static class ProfilesApi
     }
 
     /// <summary>The device's valid profiles; an empty list means the user has to sign in.</summary>
-    /// <remarks>Cached until the earliest <c>notAfter</c>. Attributes Adobe encrypted for the programmer's certificate come back
+    /// <remarks>Cached until the earliest <c>notAfter</c>. Attributes Adobe encrypted for the brand's certificate come back
     /// <c>decrypted</c>; one no certificate opens stays <c>enc</c> with <c>error: decryption_failed</c>.</remarks>
     public static async Task<Ok<ProfileListResponse>> GetAsync(
         AuthenticatedDevice device, RemoteClient client, ProfileService profiles, UserMetadataDecryption metadata,
         CancellationToken cancellationToken)
     {
-        var list = await metadata.DecryptAsync(await profiles.GetAsync(device.Record, client.Endpoint, cancellationToken), cancellationToken);
+        var list = await metadata.DecryptAsync(device.Record.Brand,
+            await profiles.GetAsync(device.Record, client.Endpoint, cancellationToken), cancellationToken);
         return TypedResults.Ok(new ProfileListResponse(list.Select(p => p.ToResponse()).ToList()));
     }
 }

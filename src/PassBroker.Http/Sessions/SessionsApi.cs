@@ -64,7 +64,7 @@ public static class SessionsApi
         await profiles.DeliveredAsync(session, cancellationToken);
         if (session.Profile is { } profile)
         {
-            session = session with { Profile = await metadata.DecryptAsync(profile, cancellationToken) };
+            session = session with { Profile = await metadata.DecryptAsync(device.Record.Brand, profile, cancellationToken) };
         }
         return TypedResults.Ok(session.ToResponse());
     }

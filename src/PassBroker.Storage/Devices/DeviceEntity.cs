@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Storage.Encryption;
 using PassBroker.Storage.Tables;
@@ -34,6 +35,12 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
     /// </summary>
     public string? DeviceId { get; set; }
 
+    /// <summary>
+    /// The device's brand (<see cref="DeviceRecord.Brand"/>); absent for the default brand, so the default brand's rows
+    /// are as they were before brands existed and every older row reads as the default brand's.
+    /// </summary>
+    public string? Brand { get; set; }
+
     /// <summary><see cref="DeviceInfo"/> as JSON, in Adobe's X-Device-Info shape.</summary>
     public string Info { get; set; } = "{}";
 
@@ -65,6 +72,7 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
         {
             PartitionKey = partition,
             ETag = device.ETag is null ? default : new ETag(device.ETag),
+            Brand = BrandKeys.IsDefault(device.Brand) ? null : device.Brand,
             Info = JsonSerializer.Serialize(device.Info, StorageJsonContext.Default.DeviceInfo),
             DeviceTokenHash = device.DeviceTokenHash,
             RegisteredAt = device.RegisteredAt,
@@ -82,6 +90,7 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
         return new()
         {
             DeviceKey = TableKeys.Unescape(PartitionKey),
+            Brand = Brand ?? BrandKeys.Default,
             DeviceId = SealedDeviceId is null
                 ? DeviceId ?? ""
                 : await sealer.OpenAsync(SealedDeviceId, Context(PartitionKey, nameof(SealedDeviceId)), cancellationToken),

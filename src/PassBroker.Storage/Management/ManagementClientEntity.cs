@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Management;
 using PassBroker.Storage.Devices;
 using PassBroker.Storage.Encryption;
@@ -8,8 +9,9 @@ using PassBroker.Storage.Tables;
 namespace PassBroker.Storage.Management;
 
 /// <summary>
-/// The management client's one row, in the <c>devices</c> table next to the clients it resembles: PartitionKey
-/// <see cref="Partition"/>, RowKey <see cref="Row"/>. A device row's RowKey is always <see cref="DeviceEntity.Row"/>, so
+/// A brand's management client row, in the <c>devices</c> table next to the clients it resembles: PartitionKey
+/// <see cref="PartitionOf"/> (<see cref="Partition"/> for the default brand, as before brands existed;
+/// <c>{brand}~passbroker</c> for another), RowKey <see cref="Row"/>. A device row's RowKey is always <see cref="DeviceEntity.Row"/>, so
 /// the two never meet whatever the partition (and device keys are 32 hex digits besides). Its client columns are a
 /// device row's (<see cref="ISealedClientRow"/>), so <see cref="DataKeyResealer"/>'s pass over the table moves this row
 /// to a new key as well.
@@ -33,20 +35,28 @@ internal sealed class ManagementClientEntity : ITableEntity, ISealedClientRow
     public DateTimeOffset? AccessTokenExpiresAt { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>The brand's row's partition: <see cref="BrandKeys.Scope"/> keeps the default brand's row where it was.</summary>
+    /// <param name="brand">The brand's key.</param>
+    public static string PartitionOf(string brand) => BrandKeys.Scope(brand, Partition);
+
     public static async Task<ManagementClientEntity> FromAsync(ManagementClientRecord client, SecretSealer sealer, CancellationToken cancellationToken)
     {
-        var entity = new ManagementClientEntity { ETag = client.ETag is null ? default : new ETag(client.ETag), RegisteredAt = client.RegisteredAt };
-        await entity.SealClientAsync(client.Credentials, client.AccessToken, sealer, Context, cancellationToken);
+        var entity = new ManagementClientEntity
+        {
+            PartitionKey = PartitionOf(client.Brand), ETag = client.ETag is null ? default : new ETag(client.ETag), RegisteredAt = client.RegisteredAt,
+        };
+        await entity.SealClientAsync(client.Credentials, client.AccessToken, sealer, entity.Context, cancellationToken);
         return entity;
     }
 
-    public async Task<ManagementClientRecord> ToRecordAsync(SecretSealer sealer, CancellationToken cancellationToken)
+    public async Task<ManagementClientRecord> ToRecordAsync(string brand, SecretSealer sealer, CancellationToken cancellationToken)
     {
         var (credentials, token) = await this.OpenClientAsync(sealer, Context, cancellationToken);
-        return new() { Credentials = credentials, AccessToken = token, RegisteredAt = RegisteredAt, ETag = ETag.ToString() };
+        return new() { Credentials = credentials, Brand = brand, AccessToken = token, RegisteredAt = RegisteredAt, ETag = ETag.ToString() };
     }
 
-    /// <summary>Where a sealed property of this row lives (its associated data).</summary>
+    /// <summary>Where a sealed property of this row lives (its associated data): its own keys, so one brand's sealed
+    /// value copied into another brand's row does not open.</summary>
     /// <param name="property">The property's name.</param>
-    public static SealingContext Context(string property) => new(StorageTables.Devices, Partition, Row, property);
+    public SealingContext Context(string property) => new(StorageTables.Devices, PartitionKey, Row, property);
 }

@@ -8,10 +8,11 @@ namespace PassBroker.Storage.Management;
 internal sealed class TableManagementClientStore(StorageTables tables, SecretSealer sealer, ILogger<TableManagementClientStore> logger)
     : IManagementClientStore
 {
-    public async Task<ManagementClientRecord?> FindAsync(CancellationToken cancellationToken)
+    public async Task<ManagementClientRecord?> FindAsync(string brand, CancellationToken cancellationToken)
     {
+        var partition = ManagementClientEntity.PartitionOf(brand);
         var found = await tables.ExecuteAsync(StorageTables.Devices,
-            (table, ct) => table.GetEntityIfExistsAsync<ManagementClientEntity>(ManagementClientEntity.Partition, ManagementClientEntity.Row, cancellationToken: ct),
+            (table, ct) => table.GetEntityIfExistsAsync<ManagementClientEntity>(partition, ManagementClientEntity.Row, cancellationToken: ct),
             cancellationToken);
         if (!found.HasValue)
         {
@@ -19,7 +20,7 @@ internal sealed class TableManagementClientStore(StorageTables tables, SecretSea
         }
         try
         {
-            return await found.Value!.ToRecordAsync(sealer, cancellationToken);
+            return await found.Value!.ToRecordAsync(brand, sealer, cancellationToken);
         }
         catch (SealedValueException e)
         {

@@ -40,6 +40,9 @@ internal sealed class AdobePassHarness : IAsyncDisposable
     public RunningApp Emulator { get; }
     public InMemoryDeviceStore Devices { get; } = new();
 
+    /// <summary>The secrets every instance reads (the software statement, ...).</summary>
+    public InMemorySecretStore Secrets { get; } = new InMemorySecretStore().Set("software-statement", "dev-software-statement");
+
     /// <summary>The management client's store, shared by every instance of this harness as the table is in production.</summary>
     public InMemoryManagementClientStore ManagementClients { get; } = new();
 
@@ -47,10 +50,12 @@ internal sealed class AdobePassHarness : IAsyncDisposable
 
     /// <param name="realTime">Run on <see cref="TimeProvider.System"/> instead of a fake clock.</param>
     /// <param name="settings">More settings (<c>AdobePass:Resilience:MaxRetries</c> = <c>0</c>, ...) over the defaults.</param>
-    public static async Task<AdobePassHarness> StartAsync(bool realTime = false, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="emulatorSettings">The emulator's settings (<c>--Emulator:…=…</c>).</param>
+    public static async Task<AdobePassHarness> StartAsync(
+        bool realTime = false, IReadOnlyDictionary<string, string?>? settings = null, string[]? emulatorSettings = null)
     {
         TimeProvider time = realTime ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var emulator = await EmulatorHost.StartOnClockAsync(time);
+        var emulator = await EmulatorHost.StartOnClockAsync(time, emulatorSettings ?? []);
         var upstream = emulator.BaseAddress.GetLeftPart(UriPartial.Authority);
         var all = new Dictionary<string, string?>
         {
@@ -85,7 +90,7 @@ internal sealed class AdobePassHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(_settings);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         services?.Invoke(builder.Services);
-        builder.Services.AddSingleton<ISecretStore>(new InMemorySecretStore().Set("software-statement", "dev-software-statement"));
+        builder.Services.AddSingleton<ISecretStore>(Secrets);
         builder.Services.AddSingleton(Time);
         builder.Services.AddSingleton<IDeviceStore>(Devices);
         builder.Services.AddSingleton<IManagementClientStore>(ManagementClients);

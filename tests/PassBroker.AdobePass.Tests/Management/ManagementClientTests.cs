@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.AdobePass.Management;
 using PassBroker.AdobePass.Tests.Handlers;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Upstream;
 using PassBroker.Emulator;
 using PassBroker.Testing.Hosting;
@@ -132,7 +133,7 @@ public sealed class ManagementClientTests : IAsyncLifetime
         Assert.Equal(2, Adobe.RegistrationCount);
 
         static Task<string> Token(IServiceProvider instance) =>
-            instance.GetRequiredService<ManagementTokenProvider>().GetAsync(null, CancellationToken.None);
+            instance.GetRequiredService<ManagementTokenProvider>().GetAsync(BrandKeys.Default, null, CancellationToken.None);
     }
 
     [Fact]

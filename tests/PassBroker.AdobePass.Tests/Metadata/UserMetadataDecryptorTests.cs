@@ -3,8 +3,9 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Jose;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using PassBroker.AdobePass.Metadata;
+using PassBroker.AdobePass.Tests.Brands;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Profiles;
 using PassBroker.TestHelpers.Fakes;
 using PassBroker.Testing.Hosting;
@@ -38,7 +39,7 @@ public sealed class UserMetadataDecryptorTests
     {
         var token = JWT.Encode(Zip, PublicKey(TestCertificates.Primary), alg, enc);
 
-        Assert.Equal(Zip, await Decryptor().DecryptAsync(token, CancellationToken.None));
+        Assert.Equal(Zip, await Decryptor().DecryptAsync(BrandKeys.Default, token, CancellationToken.None));
     }
 
     [Theory]
@@ -48,7 +49,7 @@ public sealed class UserMetadataDecryptorTests
     {
         var value = RawRsa(TestCertificates.Primary, hash, "10001");
 
-        Assert.Equal("10001", await Decryptor().DecryptAsync(value, CancellationToken.None));
+        Assert.Equal("10001", await Decryptor().DecryptAsync(BrandKeys.Default, value, CancellationToken.None));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class UserMetadataDecryptorTests
     {
         var token = JWT.Encode(Zip, PublicKey(TestCertificates.Backup), JweAlgorithm.RSA_OAEP_256, JweEncryption.A256GCM);
 
-        Assert.Equal(Zip, await Decryptor().DecryptAsync(token, CancellationToken.None));
+        Assert.Equal(Zip, await Decryptor().DecryptAsync(BrandKeys.Default, token, CancellationToken.None));
     }
 
     [Fact]
@@ -64,11 +65,11 @@ public sealed class UserMetadataDecryptorTests
     {
         var decryptor = Decryptor();
         var forStranger = JWT.Encode(Zip, PublicKey(TestCertificates.Stranger), JweAlgorithm.RSA_OAEP, JweEncryption.A128GCM);
-        await Assert.ThrowsAsync<MetadataDecryptionException>(() => decryptor.DecryptAsync(forStranger, CancellationToken.None));
+        await Assert.ThrowsAsync<MetadataDecryptionException>(() => decryptor.DecryptAsync(BrandKeys.Default, forStranger, CancellationToken.None));
 
         _secrets.Set("metadata-certificate", TestCertificates.Stranger.Pkcs12Base64);
 
-        Assert.Equal(Zip, await decryptor.DecryptAsync(forStranger, CancellationToken.None));
+        Assert.Equal(Zip, await decryptor.DecryptAsync(BrandKeys.Default, forStranger, CancellationToken.None));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class UserMetadataDecryptorTests
         _secrets.Set("metadata-certificate", TestCertificates.Primary.PrivatePem()).Set("metadata-certificate-backup", null);
         var token = JWT.Encode(Zip, PublicKey(TestCertificates.Primary), JweAlgorithm.RSA_OAEP_256, JweEncryption.A128CBC_HS256);
 
-        Assert.Equal(Zip, await Decryptor().DecryptAsync(token, CancellationToken.None));
+        Assert.Equal(Zip, await Decryptor().DecryptAsync(BrandKeys.Default, token, CancellationToken.None));
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class UserMetadataDecryptorTests
     {
         var token = JWT.Encode(Zip, PublicKey(TestCertificates.Stranger), JweAlgorithm.RSA_OAEP_256, JweEncryption.A256GCM);
 
-        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(token, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, token, CancellationToken.None));
 
         Assert.Contains("encrypted for another certificate", error.Message);
         Assert.Contains(TestCertificates.Primary.Thumbprint, error.Message);
@@ -100,7 +101,7 @@ public sealed class UserMetadataDecryptorTests
     {
         var value = RawRsa(TestCertificates.Stranger, hash, "10001");
 
-        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(value, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, value, CancellationToken.None));
 
         Assert.Contains("Base64 RSA", error.Message);
     }
@@ -113,7 +114,7 @@ public sealed class UserMetadataDecryptorTests
         cipher[0] ^= 1;
         parts[3] = Base64Url.Encode(cipher);
 
-        await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(string.Join('.', parts), CancellationToken.None));
+        await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, string.Join('.', parts), CancellationToken.None));
     }
 
     [Theory]
@@ -125,7 +126,7 @@ public sealed class UserMetadataDecryptorTests
     {
         var token = Base64Url.Encode(Encoding.UTF8.GetBytes(header)) + ".AAAA.AAAA.AAAA.AAAA";
 
-        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(token, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, token, CancellationToken.None));
 
         Assert.Contains("is not accepted", error.Message);
         Assert.Contains("RSA-OAEP-256", error.Message);
@@ -136,7 +137,7 @@ public sealed class UserMetadataDecryptorTests
     [InlineData("a.b.c.d.e")]
     public async Task DecryptAsync_Malformed_ClearError(string value)
     {
-        await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(value, CancellationToken.None));
+        await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, value, CancellationToken.None));
     }
 
     [Fact]
@@ -144,7 +145,7 @@ public sealed class UserMetadataDecryptorTests
     {
         _secrets.Set("metadata-certificate", null).Set("metadata-certificate-backup", null);
 
-        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync("AAAA", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, "AAAA", CancellationToken.None));
 
         Assert.Contains("secret 'metadata-certificate' does not exist", error.Message);
         Assert.Contains("secret 'metadata-certificate-backup' does not exist", error.Message);
@@ -157,15 +158,36 @@ public sealed class UserMetadataDecryptorTests
         _secrets.Set("metadata-certificate", TestCertificates.Primary.PublicDerBase64);
         var token = JWT.Encode(Zip, PublicKey(TestCertificates.Primary), JweAlgorithm.RSA_OAEP, JweEncryption.A256GCM);
 
-        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(token, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => Decryptor().DecryptAsync(BrandKeys.Default, token, CancellationToken.None));
         Assert.Contains("secret 'metadata-certificate' is not a PKCS#12 (Base64) or PEM certificate with its private key", error.Message);
 
         var forBackup = JWT.Encode(Zip, PublicKey(TestCertificates.Backup), JweAlgorithm.RSA_OAEP, JweEncryption.A256GCM);
-        Assert.Equal(Zip, await Decryptor().DecryptAsync(forBackup, CancellationToken.None));
+        Assert.Equal(Zip, await Decryptor().DecryptAsync(BrandKeys.Default, forBackup, CancellationToken.None));
     }
 
-    private UserMetadataDecryptor Decryptor() => new(new MetadataCertificates(_secrets,
-        Options.Create(new AdobePassOptions { ServiceProvider = "REF30" }), NullLogger<MetadataCertificates>.Instance));
+    [Fact]
+    public async Task DecryptAsync_ForABrand_UsesOnlyThatBrandsCertificates()
+    {
+        _secrets.Set("sports-metadata", TestCertificates.Backup.Pkcs12Base64);
+        var decryptor = Decryptor(new()
+        {
+            ["Brands:sports:AdobePass:ServiceProvider"] = "REF31",
+            ["Brands:sports:AdobePass:MetadataCertificateSecret"] = "sports-metadata",
+            ["Brands:sports:AdobePass:MetadataBackupCertificateSecret"] = "",
+        });
+        var forDefault = JWT.Encode(Zip, PublicKey(TestCertificates.Primary), JweAlgorithm.RSA_OAEP, JweEncryption.A256GCM);
+        var forSports = JWT.Encode(Zip, PublicKey(TestCertificates.Backup), JweAlgorithm.RSA_OAEP, JweEncryption.A256GCM);
+
+        Assert.Equal(Zip, await decryptor.DecryptAsync("sports", forSports, CancellationToken.None));
+        Assert.Equal(Zip, await decryptor.DecryptAsync(BrandKeys.Default, forDefault, CancellationToken.None));
+        // The default brand's primary certificate is not the sports brand's: its values stay closed there.
+        var error = await Assert.ThrowsAsync<MetadataDecryptionException>(() => decryptor.DecryptAsync("sports", forDefault, CancellationToken.None));
+        Assert.Contains("secret 'sports-metadata'", error.Message);
+        Assert.DoesNotContain("secret 'metadata-certificate'", error.Message);
+    }
+
+    private UserMetadataDecryptor Decryptor(Dictionary<string, string?>? settings = null) =>
+        new(new MetadataCertificates(_secrets, TestBrandedOptions.Create(settings), NullLogger<MetadataCertificates>.Instance));
 
     private static string RawRsa(TestCertificate certificate, string hash, string plaintext) => Convert.ToBase64String(
         PublicKey(certificate).Encrypt(Encoding.UTF8.GetBytes(plaintext), hash == "SHA1" ? RSAEncryptionPadding.OaepSHA1 : RSAEncryptionPadding.OaepSHA256));

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.InstanceCaching;
@@ -16,6 +18,13 @@ public sealed class DeviceRegistrationTests
     private readonly DeviceRecordCopies _copies = new(Options.Create(new InstanceCacheOptions()), new FakeTimeProvider());
     private readonly Mock<IAdobePassClient> _adobePass = new();
     private readonly DeviceRegistration _registration;
+
+    /// <summary>The default brand (public id <c>ref30</c>) and one more, <c>sports</c>.</summary>
+    private static readonly BrandCatalog Brands = new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Brand:Id"] = "ref30",
+        ["Brands:sports:AdobePass:ServiceProvider"] = "REF31",
+    }).Build());
     private readonly DeviceAuthenticator _authenticator;
 
     public DeviceRegistrationTests()
@@ -27,7 +36,7 @@ public sealed class DeviceRegistrationTests
         // Through the caching store, as the hosts wire it: a rotation must reach this instance's copy at once.
         var caching = new CachingDeviceStore(_store, _copies);
         _authenticator = new DeviceAuthenticator(caching, _copies);
-        _registration = new DeviceRegistration(caching, _authenticator, _adobePass.Object, new FakeTimeProvider(), NullLogger<DeviceRegistration>.Instance);
+        _registration = new DeviceRegistration(caching, _authenticator, _adobePass.Object, Brands, new FakeTimeProvider(), NullLogger<DeviceRegistration>.Instance);
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class UserMetadataDecryptionTests
     [Fact]
     public async Task DecryptAsync_EncryptedList_BecomesTheJsonListMarkedDecrypted()
     {
-        _decryptor.Setup(d => d.DecryptAsync("cipher", It.IsAny<CancellationToken>())).ReturnsAsync("""["10001"]""");
+        _decryptor.Setup(d => d.DecryptAsync("ref31", "cipher", It.IsAny<CancellationToken>())).ReturnsAsync("""["10001"]""");
 
-        var profile = await Decryption().DecryptAsync(ProfileWith(("zip", Json("\"cipher\""), "enc")), CancellationToken.None);
+        var profile = await Decryption().DecryptAsync("ref31", ProfileWith(("zip", Json("\"cipher\""), "enc")), CancellationToken.None);
 
         var zip = profile.Attributes["zip"];
         Assert.Equal(ProfileAttributeStates.Decrypted, zip.State);
@@ -31,9 +31,9 @@ public sealed class UserMetadataDecryptionTests
     [InlineData("true")]
     public async Task DecryptAsync_PlaintextThatIsNotStructuredJson_StaysTheTextAsAString(string plaintext)
     {
-        _decryptor.Setup(d => d.DecryptAsync("cipher", It.IsAny<CancellationToken>())).ReturnsAsync(plaintext);
+        _decryptor.Setup(d => d.DecryptAsync("ref31", "cipher", It.IsAny<CancellationToken>())).ReturnsAsync(plaintext);
 
-        var profile = await Decryption().DecryptAsync(ProfileWith(("zip", Json("\"cipher\""), "enc")), CancellationToken.None);
+        var profile = await Decryption().DecryptAsync("ref31", ProfileWith(("zip", Json("\"cipher\""), "enc")), CancellationToken.None);
 
         Assert.Equal(plaintext, profile.Attributes["zip"].Value.GetString());
     }
@@ -41,10 +41,10 @@ public sealed class UserMetadataDecryptionTests
     [Fact]
     public async Task DecryptAsync_CannotDecrypt_KeepsTheValueMarkedWithTheErrorAndTheOtherAttributes()
     {
-        _decryptor.Setup(d => d.DecryptAsync("cipher", It.IsAny<CancellationToken>()))
+        _decryptor.Setup(d => d.DecryptAsync("ref31", "cipher", It.IsAny<CancellationToken>()))
             .ThrowsAsync(new MetadataDecryptionException("encrypted for another certificate"));
 
-        var profile = await Decryption().DecryptAsync(
+        var profile = await Decryption().DecryptAsync("ref31", 
             ProfileWith(("zip", Json("\"cipher\""), "enc"), ("userID", Json("\"u-1\""), "plain")), CancellationToken.None);
 
         Assert.Equal("cipher", profile.Attributes["zip"].Value.GetString());
@@ -58,7 +58,7 @@ public sealed class UserMetadataDecryptionTests
     {
         var plain = ProfileWith(("userID", Json("\"u-1\""), "plain"), ("zip", Json("""["1"]"""), "plain"));
 
-        Assert.Same(plain, await Decryption().DecryptAsync(plain, CancellationToken.None));
+        Assert.Same(plain, await Decryption().DecryptAsync("ref31", plain, CancellationToken.None));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class UserMetadataDecryptionTests
         // Only strings are encrypted values; anything else under "enc" is passed through as Adobe sent it.
         var odd = ProfileWith(("zip", Json("""["1"]"""), "enc"));
 
-        Assert.Same(odd, await Decryption().DecryptAsync(odd, CancellationToken.None));
+        Assert.Same(odd, await Decryption().DecryptAsync("ref31", odd, CancellationToken.None));
     }
 
     private UserMetadataDecryption Decryption() => new(_decryptor.Object, NullLogger<UserMetadataDecryption>.Instance);

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Errors;
 using PassBroker.Core.TempPass;
 using PassBroker.Core.Upstream;
@@ -20,8 +23,12 @@ public sealed class TempPassResetServiceTests
         _adobePass.Setup(a => a.ResetTempPassAsync(It.IsAny<TempPassReset>(), It.IsAny<CancellationToken>()))
             .Callback((TempPassReset reset, CancellationToken _) => _sent = reset)
             .ReturnsAsync(204);
-        var options = Options.Create(new TempPassOptions { BasicMvpd = "TempPass_REF30", PromotionalMvpd = "TempPassPromo_REF30" });
-        _service = new TempPassResetService(_adobePass.Object, options, NullLogger<TempPassResetService>.Instance);
+        _service = Service(new()
+        {
+            ["TempPass:BasicMvpd"] = "TempPass_REF30",
+            ["TempPass:PromotionalMvpd"] = "TempPassPromo_REF30",
+            ["Brands:sports:TempPass:BasicMvpd"] = "TempPass_SPORTS",
+        });
     }
 
     public static TheoryData<TempPassResetRequest, TempPassReset, string> Targets => new()
@@ -74,10 +81,40 @@ public sealed class TempPassResetServiceTests
     [Fact]
     public async Task ResetAsync_KindNotConfigured_IsNotOffered()
     {
-        var service = new TempPassResetService(_adobePass.Object, Options.Create(new TempPassOptions()), NullLogger<TempPassResetService>.Instance);
+        var service = Service([]);
 
         var error = await Assert.ThrowsAsync<PassBrokerException>(() => service.ResetAsync(new("basic", null, null, null, true), CancellationToken.None));
 
         Assert.Equal((404, "temppass_not_offered"), (error.Status, error.Code));
+    }
+
+    [Fact]
+    public async Task ResetAsync_ForABrand_UsesItsTempPassMvpdAndNamesItUpstream()
+    {
+        var result = await _service.ResetAsync(new("basic", null, null, null, true) { Brand = "sports" }, CancellationToken.None);
+
+        Assert.Equal(new TempPassReset("TempPass_SPORTS", false, null, null) { Brand = "sports" }, _sent);
+        Assert.Equal("TempPass_SPORTS", result.Mvpd);
+    }
+
+    [Fact]
+    public async Task ResetAsync_ForABrandWithoutThatKind_IsNotOfferedEvenIfTheDefaultBrandOffersIt()
+    {
+        var service = Service(new() { ["TempPass:PromotionalMvpd"] = "TempPassPromo_REF30", ["Brands:sports:TempPass:PromotionalMvpd"] = "" });
+
+        var error = await Assert.ThrowsAsync<PassBrokerException>(() =>
+            service.ResetAsync(new("promotional", null, null, null, true) { Brand = "sports" }, CancellationToken.None));
+
+        Assert.Equal((404, "temppass_not_offered"), (error.Status, error.Code));
+        Assert.Null(_sent);
+    }
+
+    private TempPassResetService Service(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddBrandedOptions<TempPassOptions>(configuration, TempPassOptions.SectionName).BuildServiceProvider();
+        return new TempPassResetService(_adobePass.Object, services.GetRequiredService<IOptionsMonitor<TempPassOptions>>(),
+            NullLogger<TempPassResetService>.Instance);
     }
 }

@@ -11,9 +11,10 @@ namespace PassBroker.Integration.Tests.Security;
 /// <summary>
 /// One device can never act as another: device B (and anyone holding a forged, stale or foreign credential) cannot
 /// read, poll, authorize with or log out device A's sessions, profiles or decisions, on any device route.
+/// <see cref="BrandIsolationTests"/> runs the same matrix with device B the same device id under another brand.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class DeviceIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
+public class DeviceIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private PassBrokerApplication _app = null!;
     private HttpClient _a = null!;
@@ -38,16 +39,40 @@ public sealed class DeviceIsolationTests(AzuriteFixture azurite) : IAsyncLifetim
         { "GET", "/api/temppass?kind=basic", null },
     };
 
-    public async Task InitializeAsync()
+    /// <summary>The application under test.</summary>
+    protected PassBrokerApplication App => _app;
+
+    /// <summary>Device A, with its token, signed in.</summary>
+    protected HttpClient A => _a;
+
+    /// <summary>Device B, with its token.</summary>
+    protected HttpClient B => _b;
+
+    /// <summary>Device A's token.</summary>
+    protected string TokenA => _tokenA;
+
+    /// <summary>Device A's pending second-screen session.</summary>
+    protected string PendingCodeA => _pendingCodeA;
+
+    /// <summary>Starts the application the matrix runs on.</summary>
+    /// <param name="fixture">The shared Azurite.</param>
+    protected virtual Task<PassBrokerApplication> StartAsync(AzuriteFixture fixture) => PassBrokerApplication.StartAsync(fixture);
+
+    /// <summary>Registers device B: another device id of the same brand.</summary>
+    /// <param name="app">The application.</param>
+    protected virtual Task<(HttpClient Client, string Token, string DeviceKey)> RegisterBAsync(PassBrokerApplication app) =>
+        app.RegisterDeviceAsync("isolation-tv-b");
+
+    public virtual async Task InitializeAsync()
     {
-        _app = await PassBrokerApplication.StartAsync(azurite);
+        _app = await StartAsync(azurite);
         (_a, _tokenA, _) = await _app.RegisterDeviceAsync("isolation-tv-a");
-        (_b, _tokenB, _) = await _app.RegisterDeviceAsync("isolation-tv-b");
+        (_b, _tokenB, _) = await RegisterBAsync(_app);
         _signedInCodeA = await _app.SignInAsync(_a, "alice", "alice-pw");
         _pendingCodeA = await StartSecondScreenSignInAsync(_a);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _a.Dispose();
         _b.Dispose();
@@ -159,15 +184,15 @@ public sealed class DeviceIsolationTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.NotEmpty(await _app.RawTable("decisions").QueryAsync<Azure.Data.Tables.TableEntity>(e => e.PartitionKey == _tokenA.Split('.')[1]).ToListAsync());
     }
 
-    private HttpRequestMessage Request(string method, string path, string? body) =>
+    protected HttpRequestMessage Request(string method, string path, string? body) =>
         new(new HttpMethod(method), path.Replace("{code}", _pendingCodeA, StringComparison.Ordinal))
         {
             Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
         };
 
-    private async Task<string> ProfilesOfAAsync() => (await _a.GetFromJsonAsync<JsonElement>("/api/profiles")).GetRawText();
+    protected async Task<string> ProfilesOfAAsync() => (await _a.GetFromJsonAsync<JsonElement>("/api/profiles")).GetRawText();
 
-    private static async Task<string?> StatusOfAsync(HttpClient device, string code) =>
+    protected static async Task<string?> StatusOfAsync(HttpClient device, string code) =>
         (await device.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{code}")).GetProperty("status").GetString();
 
     private static async Task<string> StartSecondScreenSignInAsync(HttpClient device)

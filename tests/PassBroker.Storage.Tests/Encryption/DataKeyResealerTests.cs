@@ -107,6 +107,22 @@ public sealed class DataKeyResealerTests(AzuriteFixture azurite) : AzuriteStoreT
     }
 
     [Fact]
+    public async Task ResealAsync_EveryBrandsRows_AreResealedInOnePass()
+    {
+        var sports = await Storage.ManagementClients.AddAsync(TestData.ManagementClient() with { Brand = "sports" }, default);
+        var device = await Storage.Devices.AddAsync(TestData.Device() with { Brand = "sports" }, default);
+        await using var rotated = await Storage.WithKeysAsync(Storage.Keys.RotateTo("k2"));
+
+        var report = await rotated.Services.GetRequiredService<IDataKeyResealer>().ResealAsync(null, 100, default);
+
+        Assert.Equal((2, 2, 0), (report.Scanned, report.Resealed, report.Unreadable));
+        await using var retired = await Storage.WithKeysAsync(rotated.Keys.Without("k1"));
+        var found = await retired.ManagementClients.FindAsync("sports", default);
+        Assert.Equal(sports with { ETag = found!.ETag }, found);
+        Assert.Equal("sports", (await retired.Devices.FindAsync(device.DeviceKey, default))!.Brand);
+    }
+
+    [Fact]
     public async Task ResealAsync_LegacyRowsWithClearDeviceIds_SealsTheIdsDropsTheClearColumnAndCountsThem()
     {
         var legacy = new List<Core.Devices.DeviceRecord>();

@@ -7,27 +7,28 @@ namespace PassBroker.TestHelpers.Fakes;
 public sealed class InMemoryManagementClientStore : IManagementClientStore
 {
     private readonly Lock _gate = new();
-    private ManagementClientRecord? _client;
+    private readonly Dictionary<string, ManagementClientRecord> _clients = new(StringComparer.Ordinal);
     private int _version;
 
-    /// <summary>What is stored now, without going through the contract (for assertions).</summary>
-    public ManagementClientRecord? Stored
+    /// <summary>What is stored now for the default brand, without going through the contract (for assertions).</summary>
+    public ManagementClientRecord? Stored => StoredFor(Core.Brands.BrandKeys.Default);
+
+    /// <summary>What is stored now for <paramref name="brand"/> (for assertions).</summary>
+    /// <param name="brand">The brand's key.</param>
+    public ManagementClientRecord? StoredFor(string brand)
     {
-        get
+        lock (_gate)
         {
-            lock (_gate)
-            {
-                return _client;
-            }
+            return _clients.GetValueOrDefault(brand);
         }
     }
 
     /// <summary>Runs before each <see cref="FindAsync"/> returns: a test holds readers here to line up a race.</summary>
     public Func<Task>? BeforeFind { get; set; }
 
-    public async Task<ManagementClientRecord?> FindAsync(CancellationToken cancellationToken)
+    public async Task<ManagementClientRecord?> FindAsync(string brand, CancellationToken cancellationToken)
     {
-        var found = Stored;
+        var found = StoredFor(brand);
         if (BeforeFind is { } hook)
         {
             await hook();
@@ -39,7 +40,7 @@ public sealed class InMemoryManagementClientStore : IManagementClientStore
     {
         lock (_gate)
         {
-            return _client is null ? Task.FromResult(_client = Next(client)) : throw new ConcurrencyConflictException("exists");
+            return _clients.ContainsKey(client.Brand) ? throw new ConcurrencyConflictException("exists") : Task.FromResult(_clients[client.Brand] = Next(client));
         }
     }
 
@@ -47,8 +48,8 @@ public sealed class InMemoryManagementClientStore : IManagementClientStore
     {
         lock (_gate)
         {
-            return _client is not null && _client.ETag == client.ETag
-                ? Task.FromResult(_client = Next(client))
+            return _clients.TryGetValue(client.Brand, out var stored) && stored.ETag == client.ETag
+                ? Task.FromResult(_clients[client.Brand] = Next(client))
                 : throw new ConcurrencyConflictException("stale");
         }
     }
