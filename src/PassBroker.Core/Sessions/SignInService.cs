@@ -18,7 +18,7 @@ public sealed class SignInService(
     SessionChangeNotifier notifier,
     DeviceSignInMarker signIns,
     LongPollLimiter longPolls,
-    IOptions<SignInOptions> options,
+    IOptionsMonitor<SignInOptions> options,
     TimeProvider time,
     PassBrokerMetrics metrics,
     ILogger<SignInService> logger)
@@ -27,7 +27,9 @@ public sealed class SignInService(
 
     // How often a long poll re-reads its session, for changes made on other instances (this one's wake it at once).
     private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(2);
-    private readonly SignInOptions _options = options.Value;
+    // The deployment-wide settings (polling, durations, waits) are the default brand's; the redirect URL and domain are
+    // the device's brand's (SignInOptions.PerBrand).
+    private readonly SignInOptions _options = options.CurrentValue;
 
     public async Task<SignInStart> StartAsync(DeviceRecord device, string? mvpd, ClientEndpoint client, CancellationToken cancellationToken)
     {
@@ -38,7 +40,8 @@ public sealed class SignInService(
                 "mvpd must be the id of one of the providers GET /api/mvpds returns.") { Extensions = { ["field"] = "mvpd" } };
         }
 
-        var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, _options.DomainName, _options.RedirectUrl), cancellationToken);
+        var brandSettings = options.Get(device.Brand);
+        var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, brandSettings.DomainName, brandSettings.RedirectUrl), cancellationToken);
         logger.SignInStarted(device.DeviceKey, mvpd, upstream.ActionName);
         metrics.SignInStarted(upstream.Mvpd ?? mvpd);
         if (!upstream.HasCode)
