@@ -40,6 +40,7 @@ public static class CoreExtensions
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<InstanceCacheOptions>().BindConfiguration(InstanceCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<BrandTags>();
         builder.Services.TryAddSingleton<PassBrokerMetrics>();
         builder.Services.TryAddSingleton<DeviceRecordCopies>();
         builder.Services.AddSingleton<MvpdCatalog>();

@@ -43,10 +43,10 @@ public sealed class SignInService(
         var brandSettings = options.Get(device.Brand);
         var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, brandSettings.DomainName, brandSettings.RedirectUrl), cancellationToken);
         logger.SignInStarted(device.DeviceKey, mvpd, upstream.ActionName);
-        metrics.SignInStarted(upstream.Mvpd ?? mvpd);
+        metrics.SignInStarted(upstream.Mvpd ?? mvpd, device.Brand);
         if (!upstream.HasCode)
         {
-            metrics.SignInCompletedAtOnce(upstream.Mvpd ?? mvpd);
+            metrics.SignInCompletedAtOnce(upstream.Mvpd ?? mvpd, device.Brand);
             // Signed in without a login (Adobe already had a profile): the device is in use as much as after a polled
             // sign-in, so the purge of registrations nobody signed in with must not take it.
             if (device.SignedInAt is null)
@@ -70,8 +70,9 @@ public sealed class SignInService(
             CreatedAt = now,
             ExpiresAt = expiresAt,
             Client = client,
-        }, cancellationToken);
-        await workflows.StartSignInPollingAsync(new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval), cancellationToken);
+        }, device.Brand, cancellationToken);
+        await workflows.StartSignInPollingAsync(
+            new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval, Brand: device.Brand), cancellationToken);
         return new SignInStart(session, upstream);
     }
 
@@ -156,7 +157,7 @@ public sealed class SignInService(
     // Two sign-ins of one device at once (an app retrying, two of its instances): the store lets one commit at a time,
     // and the other reads the device's sessions again and replaces the winner's. Adobe has issued both codes already,
     // so the later one stands, as it would have one request after the other.
-    private async Task<AuthenticationSession> StorePendingAsync(AuthenticationSession session, CancellationToken cancellationToken)
+    private async Task<AuthenticationSession> StorePendingAsync(AuthenticationSession session, string brand, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -167,7 +168,7 @@ public sealed class SignInService(
                 foreach (var replaced in start.Replaced)
                 {
                     logger.SignInReplaced(session.DeviceKey);
-                    metrics.SignInEnded(replaced);
+                    metrics.SignInEnded(replaced, brand);
                     notifier.Notify(session.DeviceKey, replaced.Code);
                 }
                 return start.Session;

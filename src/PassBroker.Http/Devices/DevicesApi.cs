@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Http.Binding;
@@ -37,7 +38,8 @@ public static class DevicesApi
         // Bound first, admitted counted the registration before the body was even read: every registration may create
         // a DCR client at Adobe.
         var result = await registration.RegisterAsync(body.Value.DeviceId, body.Value.DeviceInfo, token.Value, client.Endpoint, cancellationToken);
-        RequestLogScope.SetDevice(context, result.DeviceKey);
+        // Every registration is the default brand's until registration takes a brand (issue 20 item 2).
+        RequestLogScope.SetDevice(context, result.DeviceKey, BrandKeys.Default);
         var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken);
         return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }

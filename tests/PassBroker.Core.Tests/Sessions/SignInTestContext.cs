@@ -30,10 +30,12 @@ internal sealed class SignInTestContext
     public SignInOptions SecondBrand { get; } = new() { RedirectUrl = "https://sports.example.com/authn/done", DomainName = "sports.example.com" };
     public LongPollLimiter LongPolls { get; }
     public DeviceRecord Device { get; } = TestDevices.Record();
-    public TestMetrics Meters { get; } = new();
+    public TestMetrics Meters { get; }
 
-    public SignInTestContext()
+    /// <param name="meters">The metrics the services record to; a single-brand deployment's when null.</param>
+    public SignInTestContext(TestMetrics? meters = null)
     {
+        Meters = meters ?? new TestMetrics();
         Decisions = new InMemoryDecisionCache(Time);
         Notifier = new SessionChangeNotifier(Time);
         LongPolls = new LongPollLimiter(Options.Create(SignIn));
