@@ -28,14 +28,19 @@ public static class CoreExtensions
     public static IHostApplicationBuilder AddPassBrokerCore(this IHostApplicationBuilder builder)
     {
         builder.Services.AddPassBrokerBrands(builder.Configuration);
-        builder.Services.AddOptions<SignInOptions>().BindConfiguration(SignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Per brand (IOptionsMonitor<T>.Get(device.Brand)); IOptions<T> is the default brand's, and what the deployment
+        // shares: polling, waits and the MVPD cache's lifetime are one for all brands, so a brand may not set them.
+        builder.Services.AddBrandedOptions<SignInOptions>(builder.Configuration, SignInOptions.SectionName)
+            .LimitBrandSettings<SignInOptions>(SignInOptions.SectionName, SignInOptions.PerBrand);
         builder.Services.AddOptions<DecisionsOptions>().BindConfiguration(DecisionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddBrandedOptions<TempPassOptions>(builder.Configuration, TempPassOptions.SectionName);
-        builder.Services.AddOptions<MvpdCatalogOptions>().BindConfiguration(MvpdCatalogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddBrandedOptions<MvpdCatalogOptions>(builder.Configuration, MvpdCatalogOptions.SectionName)
+            .LimitBrandSettings<MvpdCatalogOptions>(MvpdCatalogOptions.SectionName, MvpdCatalogOptions.PerBrand);
 
         builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<InstanceCacheOptions>().BindConfiguration(InstanceCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<BrandTags>();
         builder.Services.TryAddSingleton<PassBrokerMetrics>();
         builder.Services.TryAddSingleton<DeviceRecordCopies>();
         builder.Services.AddSingleton<MvpdCatalog>();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PassBroker.AdobePass.Errors;
+using PassBroker.AdobePass.Handlers;
 using PassBroker.Core.Telemetry;
 using Tags = PassBroker.Core.Telemetry.PassBrokerTelemetry.Tags;
 
@@ -20,9 +21,12 @@ internal sealed class UpstreamTelemetryHandler(PassBrokerMetrics metrics) : Dele
     {
         var operation = UpstreamOperations.TemplateOf(request);
         var mvpd = UpstreamOperations.MvpdOf(request);
+        // The brand of the device the call is for; a call for no device (the management API's) has none.
+        var brand = UpstreamCall.Of(request)?.Device.Brand;
         using var span = PassBrokerTelemetry.ActivitySource.StartActivity(UpstreamOperations.SpanNameOf(request, operation));
         span?.SetTag(Tags.Operation, operation);
         span?.SetTag(Tags.Mvpd, mvpd ?? PassBrokerTelemetry.NoMvpd);
+        metrics.TagBrand(span, brand);
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage response;
         try
@@ -36,7 +40,7 @@ internal sealed class UpstreamTelemetryHandler(PassBrokerMetrics metrics) : Dele
             // latter is rare on these calls and counted as a timeout too.
             var failure = ex is OperationCanceledException ? "timed_out" : "unavailable";
             span.SetUpstreamError(failure);
-            metrics.UpstreamCalled(operation, mvpd, null, failure, Stopwatch.GetElapsedTime(started));
+            metrics.UpstreamCalled(operation, mvpd, null, failure, Stopwatch.GetElapsedTime(started), brand);
             throw;
         }
 
@@ -47,7 +51,7 @@ internal sealed class UpstreamTelemetryHandler(PassBrokerMetrics metrics) : Dele
             span.SetUpstreamError(code);
         }
         span?.SetTag(Tags.HttpStatus, (int)response.StatusCode);
-        metrics.UpstreamCalled(operation, mvpd, (int)response.StatusCode, code, Stopwatch.GetElapsedTime(started));
+        metrics.UpstreamCalled(operation, mvpd, (int)response.StatusCode, code, Stopwatch.GetElapsedTime(started), brand);
         return response;
     }
 

@@ -44,7 +44,7 @@ public sealed class AuthorizationService(
                     logger.RuleDenied(device.DeviceKey, _rules[passed].Name, denied.Error?.Code);
                     completing = true;
                     await CompleteAsync(request, passed, denied, cancellationToken);
-                    return Decided(denied);
+                    return Decided(denied, device.Brand);
                 }
             }
 
@@ -57,7 +57,7 @@ public sealed class AuthorizationService(
             completing = true;
             await CompleteAsync(request, passed, decision, cancellationToken);
             logger.Authorized(device.DeviceKey, chosen, decision.Authorized, decision.Error?.Code);
-            return Decided(decision);
+            return Decided(decision, device.Brand);
         }
         catch (Exception) when (!completing && passed > 0)
         {
@@ -74,9 +74,9 @@ public sealed class AuthorizationService(
         }
     }
 
-    private Decision Decided(Decision decision)
+    private Decision Decided(Decision decision, string brand)
     {
-        metrics.AuthorizeDecided(decision.Mvpd, decision.Authorized, decision.Error?.Code, decision.Source);
+        metrics.AuthorizeDecided(decision.Mvpd, decision.Authorized, decision.Error?.Code, decision.Source, brand);
         var span = Activity.Current;
         span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, decision.Mvpd);
         span?.SetTag(PassBrokerTelemetry.Tags.Decision, decision.Authorized ? "permit" : "deny");

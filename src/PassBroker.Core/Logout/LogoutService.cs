@@ -20,7 +20,7 @@ public sealed class LogoutService(
     AuthenticationCaches caches,
     SessionProfileRelease sessionProfiles,
     IPlayStore plays,
-    IOptions<SignInOptions> options)
+    IOptionsMonitor<SignInOptions> options)
 {
     /// <returns>What the app must do per MVPD; empty when the device had no profile to log out of.</returns>
     public async Task<IReadOnlyList<LogoutAction>> LogoutAsync(DeviceRecord device, ClientEndpoint client, string? mvpd, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ public sealed class LogoutService(
         IReadOnlyList<LogoutAction> actions = [];
         if (chosen is not null)
         {
-            actions = await adobePass.LogoutAsync(device.ToContext(client), chosen, options.Value.LogoutRedirectUrl, cancellationToken);
+            actions = await adobePass.LogoutAsync(device.ToContext(client), chosen, options.Get(device.Brand).LogoutRedirectUrl, cancellationToken);
             await caches.ForgetAsync(device.DeviceKey, cancellationToken);
         }
         // Also with no profile left at Adobe: the user asked to leave, so nothing of theirs stays behind here.

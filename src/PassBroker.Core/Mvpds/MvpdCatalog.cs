@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Caching;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Upstream;
@@ -7,33 +8,38 @@ using PassBroker.Core.Upstream;
 namespace PassBroker.Core.Mvpds;
 
 /// <summary>
-/// The MVPD list apps show in their provider picker: Adobe's configuration, filtered, cached per platform.
-/// Adobe's configuration is per service provider and platform, not per user (adobe-pass-v2.md section 5.4), so the
-/// first device of a platform loads it and the others share it.
+/// The MVPD list apps show in their provider picker: Adobe's configuration, filtered with the device's brand's
+/// <see cref="MvpdCatalogOptions"/>, cached per brand and platform. Adobe's configuration is per service provider and
+/// platform, not per user (adobe-pass-v2.md section 5.4), so the first device of a brand and platform loads it and the
+/// others share it; two brands never share a list, even on one service provider (each brand's app is its own
+/// registered application, and brands may differ in service provider).
 /// </summary>
 public sealed class MvpdCatalog
 {
     private const int MaxPlatforms = 1_000;
 
     private readonly IAdobePassClient _adobePass;
-    private readonly MvpdCatalogOptions _options;
+    private readonly IOptionsMonitor<MvpdCatalogOptions> _options;
     private readonly ILogger<MvpdCatalog> _logger;
-    private readonly SingleFlightCache<string, IReadOnlyList<Mvpd>> _cache;
+    private readonly SingleFlightCache<(string Brand, string Platform), IReadOnlyList<Mvpd>> _cache;
 
-    public MvpdCatalog(IAdobePassClient adobePass, IOptions<MvpdCatalogOptions> options, TimeProvider time, ILogger<MvpdCatalog> logger)
+    public MvpdCatalog(IAdobePassClient adobePass, IOptionsMonitor<MvpdCatalogOptions> options, BrandCatalog brands, TimeProvider time,
+        ILogger<MvpdCatalog> logger)
     {
         _adobePass = adobePass;
-        _options = options.Value;
+        _options = options;
         _logger = logger;
-        // Keys come from what devices say they are: the bound keeps made-up platforms from growing it without end.
-        _cache = new SingleFlightCache<string, IReadOnlyList<Mvpd>>(time, MaxPlatforms, _options.CacheDuration, StringComparer.Ordinal);
+        // Keys come from what devices say they are: the bound keeps made-up platforms from growing it without end. The
+        // cache's lifetime is deployment-wide (MvpdCatalogOptions.PerBrand leaves it out).
+        _cache = new SingleFlightCache<(string, string), IReadOnlyList<Mvpd>>(
+            time, MaxPlatforms * brands.All.Count, options.CurrentValue.CacheDuration);
     }
 
     /// <summary>The MVPDs the device's user may pick from.</summary>
     public async Task<IReadOnlyList<Mvpd>> GetAsync(DeviceContext device, CancellationToken cancellationToken)
     {
-        var all = await _cache.GetOrLoadAsync(PlatformOf(device.Info), (platform, ct) => LoadAsync(device, platform, ct), cancellationToken);
-        return MvpdFilter.Apply(all, _options);
+        var all = await _cache.GetOrLoadAsync((device.Brand, PlatformOf(device.Info)), (key, ct) => LoadAsync(device, key.Platform, ct), cancellationToken);
+        return MvpdFilter.Apply(all, _options.Get(device.Brand));
     }
 
     /// <summary>The MVPD with that id if the device's user may pick it, else null.</summary>

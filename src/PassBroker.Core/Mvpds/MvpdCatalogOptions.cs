@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PassBroker.Core.Mvpds;
 
 /// <summary>
-/// Which MVPDs apps may show in their provider picker, and how long the list is cached.
+/// Which MVPDs apps may show in their provider picker (per brand: <see cref="PerBrand"/>), and how long the list is cached.
 /// <code>
 /// "Mvpds": { "CacheDuration": "00:02:00", "HideTempPass": true, "HideTestMvpds": true,
 ///            "TestMvpdPatterns": [ "*test*" ], "Allow": [], "Deny": [ "NotYetLiveMvpd" ] }
@@ -12,6 +12,9 @@ namespace PassBroker.Core.Mvpds;
 public sealed class MvpdCatalogOptions
 {
     public const string SectionName = "Mvpds";
+
+    /// <summary>What a brand may set under <c>Brands:{id}:Mvpds</c>: its filters. The cache's lifetime is deployment-wide.</summary>
+    public static readonly string[] PerBrand = [nameof(HideTempPass), nameof(HideTestMvpds), nameof(TestMvpdPatterns), nameof(Allow), nameof(Deny)];
 
     /// <summary>Adobe's FAQ: cache the configuration about 2 minutes, per platform, in server memory.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]

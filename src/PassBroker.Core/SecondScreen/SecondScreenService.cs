@@ -17,7 +17,7 @@ public sealed class SecondScreenService(
     IDeviceStore devices,
     IAdobePassClient adobePass,
     MvpdCatalog catalog,
-    IOptions<SignInOptions> options,
+    IOptionsMonitor<SignInOptions> options,
     TimeProvider time,
     ILogger<SecondScreenService> logger)
 {
@@ -66,7 +66,9 @@ public sealed class SecondScreenService(
     // Adobe answers with the authenticate URL to open.
     private async Task<SecondScreenStep> ResumeAsync(AuthenticationSession session, DeviceContext device, string mvpd, CancellationToken cancellationToken)
     {
-        var parameters = new SessionParameters(mvpd, options.Value.DomainName, options.Value.RedirectUrl);
+        // The code's device's brand: its domain, and where its users land after the MVPD login.
+        var brandSettings = options.Get(device.Brand);
+        var parameters = new SessionParameters(mvpd, brandSettings.DomainName, brandSettings.RedirectUrl);
         UpstreamSession upstream;
         try
         {

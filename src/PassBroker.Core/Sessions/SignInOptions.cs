@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PassBroker.Core.Sessions;
 
 /// <summary>
-/// How sign-ins are started and watched.
+/// How sign-ins are started and watched. Per brand: only <see cref="PerBrand"/>.
 /// <code>
 /// "SignIn": { "PollInterval": "00:00:15", "MaxDuration": "00:30:00", "MaxLongPoll": "00:00:30", "MaxWaitsPerDevice": 3,
 ///             "RedirectUrl": "https://tv.example.com/authn/done", "LogoutRedirectUrl": "https://tv.example.com/authn/signed-out",
@@ -13,6 +13,10 @@ namespace PassBroker.Core.Sessions;
 public sealed class SignInOptions : IValidatableObject
 {
     public const string SectionName = "SignIn";
+
+    /// <summary>What a brand may set under <c>Brands:{id}:SignIn</c>: where its users land and its domain. The rest
+    /// (polling, durations, waits) is deployment-wide.</summary>
+    public static readonly string[] PerBrand = [nameof(RedirectUrl), nameof(LogoutRedirectUrl), nameof(DomainName)];
 
     /// <summary>Time between two polls of Adobe. The older S2S cookbook says 15 s; Adobe's current pages say 3-5 s or slower,
     /// and Adobe throttles at 1 request/s per device, so anything under 3 s is refused.</summary>

@@ -18,7 +18,7 @@ public sealed class SignInService(
     SessionChangeNotifier notifier,
     DeviceSignInMarker signIns,
     LongPollLimiter longPolls,
-    IOptions<SignInOptions> options,
+    IOptionsMonitor<SignInOptions> options,
     TimeProvider time,
     PassBrokerMetrics metrics,
     ILogger<SignInService> logger)
@@ -27,7 +27,9 @@ public sealed class SignInService(
 
     // How often a long poll re-reads its session, for changes made on other instances (this one's wake it at once).
     private static readonly TimeSpan Recheck = TimeSpan.FromSeconds(2);
-    private readonly SignInOptions _options = options.Value;
+    // The deployment-wide settings (polling, durations, waits) are the default brand's; the redirect URL and domain are
+    // the device's brand's (SignInOptions.PerBrand).
+    private readonly SignInOptions _options = options.CurrentValue;
 
     public async Task<SignInStart> StartAsync(DeviceRecord device, string? mvpd, ClientEndpoint client, CancellationToken cancellationToken)
     {
@@ -38,12 +40,13 @@ public sealed class SignInService(
                 "mvpd must be the id of one of the providers GET /api/mvpds returns.") { Extensions = { ["field"] = "mvpd" } };
         }
 
-        var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, _options.DomainName, _options.RedirectUrl), cancellationToken);
+        var brandSettings = options.Get(device.Brand);
+        var upstream = await adobePass.CreateSessionAsync(context, new SessionParameters(mvpd, brandSettings.DomainName, brandSettings.RedirectUrl), cancellationToken);
         logger.SignInStarted(device.DeviceKey, mvpd, upstream.ActionName);
-        metrics.SignInStarted(upstream.Mvpd ?? mvpd);
+        metrics.SignInStarted(upstream.Mvpd ?? mvpd, device.Brand);
         if (!upstream.HasCode)
         {
-            metrics.SignInCompletedAtOnce(upstream.Mvpd ?? mvpd);
+            metrics.SignInCompletedAtOnce(upstream.Mvpd ?? mvpd, device.Brand);
             // Signed in without a login (Adobe already had a profile): the device is in use as much as after a polled
             // sign-in, so the purge of registrations nobody signed in with must not take it.
             if (device.SignedInAt is null)
@@ -67,8 +70,9 @@ public sealed class SignInService(
             CreatedAt = now,
             ExpiresAt = expiresAt,
             Client = client,
-        }, cancellationToken);
-        await workflows.StartSignInPollingAsync(new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval), cancellationToken);
+        }, device.Brand, cancellationToken);
+        await workflows.StartSignInPollingAsync(
+            new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval, Brand: device.Brand), cancellationToken);
         return new SignInStart(session, upstream);
     }
 
@@ -153,7 +157,7 @@ public sealed class SignInService(
     // Two sign-ins of one device at once (an app retrying, two of its instances): the store lets one commit at a time,
     // and the other reads the device's sessions again and replaces the winner's. Adobe has issued both codes already,
     // so the later one stands, as it would have one request after the other.
-    private async Task<AuthenticationSession> StorePendingAsync(AuthenticationSession session, CancellationToken cancellationToken)
+    private async Task<AuthenticationSession> StorePendingAsync(AuthenticationSession session, string brand, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -164,7 +168,7 @@ public sealed class SignInService(
                 foreach (var replaced in start.Replaced)
                 {
                     logger.SignInReplaced(session.DeviceKey);
-                    metrics.SignInEnded(replaced);
+                    metrics.SignInEnded(replaced, brand);
                     notifier.Notify(session.DeviceKey, replaced.Code);
                 }
                 return start.Session;

@@ -19,6 +19,7 @@ public static class PassBrokerTelemetry
     public static class Tags
     {
         public const string Mvpd = "passbroker.mvpd";
+        public const string Brand = "passbroker.brand";
         public const string DeviceKey = "passbroker.device_key";
         public const string Decision = "passbroker.decision";
         public const string Reason = "passbroker.reason";
@@ -32,6 +33,12 @@ public static class PassBrokerTelemetry
 
     /// <summary>The tag value for an MVPD not known yet (a sign-in whose provider is picked on the second screen).</summary>
     public const string NoMvpd = "none";
+
+    /// <summary>The brand tag of a call made for no device (e.g. the management API's).</summary>
+    public const string NoBrand = "none";
+
+    /// <summary>The brand tag of a brand the configuration no longer has (a stored device may still name it).</summary>
+    public const string OtherBrand = "other";
 
     /// <summary>The tag value when there is no reason or error code to name.</summary>
     public const string NoReason = "none";

@@ -4,7 +4,7 @@ namespace PassBroker.Core.TempPass;
 
 /// <summary>
 /// The Temp Pass pseudo-MVPDs Adobe integrated for this service provider (TVE Dashboard), one per kind; leave a kind
-/// empty when it is not bought.
+/// empty when it is not bought. Per brand (<c>Brands:{id}:TempPass</c>): a brand without Temp Pass leaves both empty.
 /// <code>
 /// "TempPass": { "BasicMvpd": "TempPass_REF30", "PromotionalMvpd": "TempPassPromo_REF30", "IdentityKey": "email" }
 /// </code>

@@ -10,19 +10,19 @@ namespace PassBroker.Core.TempPass;
 /// <summary>
 /// Starts, continues and reads a device's Temp Pass trial. Adobe keeps the trial: the first authorize on the Temp Pass
 /// MVPD starts its clock, and the temporary profile (or a limit error) tells where it stands. Every read asks Adobe, so
-/// an app refreshing at start sees a reset or an expiry at once.
+/// an app refreshing at start sees a reset or an expiry at once. The trial's MVPDs are the device's brand's.
 /// </summary>
 public sealed class TempPassService(
     IAdobePassClient adobePass,
     IDeviceStore devices,
     TempPassContexts contexts,
-    IOptions<TempPassOptions> options,
+    IOptionsMonitor<TempPassOptions> options,
     ILogger<TempPassService> logger)
 {
     /// <summary>Starts or continues the trial; for promotional, <paramref name="email"/> names the user (hashed here).</summary>
     public async Task<TempPassState> StartAsync(DeviceRecord device, ClientEndpoint client, string? kind, string? email, CancellationToken cancellationToken)
     {
-        var (parsed, mvpd) = TempPassKinds.Resolve(kind, options.Value);
+        var (parsed, mvpd) = TempPassKinds.Resolve(kind, options.Get(device.Brand));
         if (parsed == TempPassKind.Basic && email is not null)
         {
             throw PassBrokerException.Validation("email", "Only the promotional trial takes an e-mail address.");
@@ -49,7 +49,7 @@ public sealed class TempPassService(
     /// <summary>The trial as Adobe has it now.</summary>
     public Task<TempPassState> GetAsync(DeviceRecord device, ClientEndpoint client, string? kind, CancellationToken cancellationToken)
     {
-        var (parsed, mvpd) = TempPassKinds.Resolve(kind, options.Value);
+        var (parsed, mvpd) = TempPassKinds.Resolve(kind, options.Get(device.Brand));
         return ReadAsync(device, client, parsed, mvpd, cancellationToken);
     }
 

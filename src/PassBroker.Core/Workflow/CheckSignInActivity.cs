@@ -32,6 +32,7 @@ public sealed class CheckSignInActivity(
         // Its own trace: the poll runs on a timer, not inside the app's request.
         using var span = PassBrokerTelemetry.ActivitySource.StartActivity("passbroker.signin.poll");
         span?.SetTag(PassBrokerTelemetry.Tags.DeviceKey, input.DeviceKey);
+        metrics.TagBrand(span, input.Brand);
         var check = await PollAsync(input, span, cancellationToken);
         span?.SetTag(PassBrokerTelemetry.Tags.SignInStatus, check.Status.ToString().ToLowerInvariant());
         return check;
@@ -55,7 +56,7 @@ public sealed class CheckSignInActivity(
         var device = copies.TryGet(input.DeviceKey) ?? await devices.FindAsync(input.DeviceKey, cancellationToken);
         if (device is null)
         {
-            return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, null, cancellationToken);
+            return await EndAsync(session, input.Brand, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, null, cancellationToken);
         }
 
         IReadOnlyList<Profile> profiles;
@@ -67,25 +68,25 @@ public sealed class CheckSignInActivity(
         {
             logger.PollFailedTransiently(input.DeviceKey, ex.Failure, ex.Code);
             span.SetUpstreamError(ex.Code ?? ex.Failure.ToString().ToLowerInvariant());
-            metrics.SignInPolled(session.Mvpd, SessionStatus.Pending);
+            metrics.SignInPolled(session.Mvpd, SessionStatus.Pending, device.Brand);
             return new SignInCheck(SessionStatus.Pending);
         }
         catch (AdobePassException ex) when (ex.Code is { } code && UpstreamErrorCodes.IsDeadSession(code))
         {
             span.SetUpstreamError(code);
-            metrics.SignInPolled(session.Mvpd, SessionStatus.Expired);
-            return await EndAsync(session, SessionStatus.Expired, SessionEndReasons.UpstreamSessionInvalid, code, cancellationToken);
+            metrics.SignInPolled(session.Mvpd, SessionStatus.Expired, device.Brand);
+            return await EndAsync(session, device.Brand, SessionStatus.Expired, SessionEndReasons.UpstreamSessionInvalid, code, cancellationToken);
         }
         catch (AdobePassException ex)
         {
             logger.PollRejected(input.DeviceKey, ex.HttpStatus, ex.Code);
             span.SetUpstreamError(ex.Code);
-            metrics.SignInPolled(session.Mvpd, SessionStatus.Failed);
-            return await EndAsync(session, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, ex.Code, cancellationToken);
+            metrics.SignInPolled(session.Mvpd, SessionStatus.Failed, device.Brand);
+            return await EndAsync(session, device.Brand, SessionStatus.Failed, SessionEndReasons.UpstreamRejected, ex.Code, cancellationToken);
         }
 
         var profile = ChooseProfile(profiles, session.Mvpd);
-        metrics.SignInPolled(session.Mvpd, profile is null ? SessionStatus.Pending : SessionStatus.Authenticated);
+        metrics.SignInPolled(session.Mvpd, profile is null ? SessionStatus.Pending : SessionStatus.Authenticated, device.Brand);
         if (profile is null)
         {
             return new SignInCheck(SessionStatus.Pending);
@@ -100,7 +101,7 @@ public sealed class CheckSignInActivity(
             await signIns.MarkAsync(input.DeviceKey, cancellationToken);
         }
         var authenticated = session with { Profile = profile, Mvpd = profile.Mvpd };
-        return await EndAsync(authenticated, SessionStatus.Authenticated, null, null, cancellationToken);
+        return await EndAsync(authenticated, device.Brand, SessionStatus.Authenticated, null, null, cancellationToken);
     }
 
     /// <summary>
@@ -117,13 +118,13 @@ public sealed class CheckSignInActivity(
         profiles.FirstOrDefault(p => p.Mvpd == mvpd) ?? profiles.MaxBy(p => p.NotAfter);
 
     private async Task<SignInCheck> EndAsync(
-        AuthenticationSession session, SessionStatus status, string? reason, string? upstreamCode, CancellationToken cancellationToken)
+        AuthenticationSession session, string brand, SessionStatus status, string? reason, string? upstreamCode, CancellationToken cancellationToken)
     {
         try
         {
             var ended = await sessions.UpdateAsync(session.End(status, time.GetUtcNow(), reason, upstreamCode), cancellationToken);
             logger.SignInEnded(session.DeviceKey, status, reason);
-            metrics.SignInEnded(ended);
+            metrics.SignInEnded(ended, brand);
             notifier.Notify(session.DeviceKey, session.Code);
             return new SignInCheck(ended.Status, ended.EndReason);
         }

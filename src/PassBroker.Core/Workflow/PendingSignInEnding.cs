@@ -25,7 +25,7 @@ internal static class PendingSignInEnding
             }
             try
             {
-                metrics.SignInEnded(await sessions.UpdateAsync(session.End(status, time.GetUtcNow(), reason), cancellationToken));
+                metrics.SignInEnded(await sessions.UpdateAsync(session.End(status, time.GetUtcNow(), reason), cancellationToken), input.Brand);
                 notifier.Notify(input.DeviceKey, input.Code);
                 return new SignInCheck(status, reason);
             }

@@ -7,8 +7,10 @@ namespace PassBroker.Core.Workflow;
 /// <param name="PollInterval">Time between two polls.</param>
 /// <param name="PollsSoFar">Polls made by earlier generations of this workflow (see ContinueAsNew).</param>
 /// <param name="FailuresSoFar">Consecutive failed rounds at the end of the previous generation, so the back-off goes on.</param>
+/// <param name="Brand">The device's brand key, for telemetry; empty (the default brand) in inputs stored before brands.</param>
 public sealed record SignInPollInput(
-    string DeviceKey, string Code, DateTimeOffset ExpiresAt, TimeSpan PollInterval, int PollsSoFar = 0, int FailuresSoFar = 0)
+    string DeviceKey, string Code, DateTimeOffset ExpiresAt, TimeSpan PollInterval, int PollsSoFar = 0, int FailuresSoFar = 0,
+    string Brand = "")
 {
     /// <summary>The workflow instance id: one workflow per device and code, so a restart cannot start a second one.</summary>
     public string InstanceId => $"signin-{DeviceKey}-{Code}";

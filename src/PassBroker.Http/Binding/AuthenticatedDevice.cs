@@ -30,7 +30,7 @@ public sealed class AuthenticatedDevice : IEndpointParameterMetadataProvider
     {
         var authenticator = context.RequestServices.GetRequiredService<DeviceAuthenticator>();
         var device = await authenticator.AuthenticateAsync(DeviceAuthentication.BearerToken(context.Request), context.RequestAborted);
-        RequestLogScope.SetDevice(context, device.DeviceKey);
+        RequestLogScope.SetDevice(context, device.DeviceKey, device.Brand);
         return new AuthenticatedDevice(device);
     }
 

@@ -43,7 +43,7 @@ public static class DevicesApi
         // a DCR client at Adobe.
         var result = await registration.RegisterAsync(
             body.Value.DeviceId, body.Value.DeviceInfo, body.Value.Brand, token.Value, client.Endpoint, cancellationToken);
-        RequestLogScope.SetDevice(context, result.DeviceKey);
+        RequestLogScope.SetDevice(context, result.DeviceKey, result.Brand);
         var response = new RegisterDeviceResponse(result.DeviceKey, result.DeviceToken, brands.PublicId(result.Brand));
         return result.IsNew ? TypedResults.Created((string?)null, response) : TypedResults.Ok(response);
     }

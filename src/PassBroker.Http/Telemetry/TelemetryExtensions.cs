@@ -45,6 +45,6 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation());
     }
 
-    /// <summary>A log scope per request with the device key once the device is known (see <see cref="RequestLogScope"/>).</summary>
+    /// <summary>A log scope per request with the device key and brand once the device is known (see <see cref="RequestLogScope"/>).</summary>
     public static IApplicationBuilder UsePassBrokerLogScope(this IApplicationBuilder app) => app.UseMiddleware<RequestLogScopeMiddleware>();
 }

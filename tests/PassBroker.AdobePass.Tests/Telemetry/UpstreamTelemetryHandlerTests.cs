@@ -1,3 +1,4 @@
+using PassBroker.AdobePass.Handlers;
 using PassBroker.AdobePass.Telemetry;
 using PassBroker.TestHelpers.Fakes;
 
@@ -33,6 +34,22 @@ public sealed class UpstreamTelemetryHandlerTests
         await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, Authorize), default));
 
         Assert.Equal("unavailable", Assert.Single(errors.GetMeasurementSnapshot()).Tags["passbroker.upstream.error_code"]);
+    }
+
+    [Fact]
+    public async Task ACallForADevice_IsTaggedWithTheDevicesBrand_AndACallForNoDeviceWithNone()
+    {
+        var meters = new TestMetrics(TestBrands.Catalog(TestBrands.Second));
+        using var durations = meters.Collect<double>("passbroker.upstream.duration");
+        using var client = new HttpMessageInvoker(new UpstreamTelemetryHandler(meters.Metrics) { InnerHandler = new Refuses() });
+        var forDevice = new HttpRequestMessage(HttpMethod.Post, Authorize);
+        var device = TestDevices.Record(brand: TestBrands.Second).ToContext(TestDevices.Client);
+        forDevice.Options.Set(UpstreamCall.OptionsKey, new UpstreamCall(device, UpstreamHeaders.Device));
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(forDevice, default));
+        await Assert.ThrowsAsync<HttpRequestException>(() => client.SendAsync(new HttpRequestMessage(HttpMethod.Post, Authorize), default));
+
+        Assert.Equal([TestBrands.Second, "none"], durations.GetMeasurementSnapshot().Select(m => m.Tags["passbroker.brand"]));
     }
 
     private sealed class NeverAnswers : HttpMessageHandler

@@ -62,7 +62,7 @@ internal sealed class DecisionTestContext
 
     public TempPassOptions TempPass { get; } = new() { BasicMvpd = "TempPass_REF30", PromotionalMvpd = "TempPassPromo_REF30" };
 
-    public TempPassContexts Contexts() => new(Microsoft.Extensions.Options.Options.Create(TempPass));
+    public TempPassContexts Contexts() => new(TestBrands.Options(TempPass));
 
     public PreauthorizationService Preauthorization() => new(ProfileService(), Fetcher(), Decisions, Caches(), Contexts(), Microsoft.Extensions.Options.Options.Create(Options));
 
@@ -72,8 +72,11 @@ internal sealed class DecisionTestContext
     public InMemorySessionStore Sessions { get; } = new();
     public InMemoryPlayStore Plays { get; } = new();
 
+    /// <summary>Sign-in settings per brand (the logout redirect): the defaults unless a test sets others.</summary>
+    public Microsoft.Extensions.Options.IOptionsMonitor<SignInOptions> SignIn { get; set; } = TestBrands.Options(new SignInOptions());
+
     public LogoutService Logout() => new(AdobePass.Object, ProfileService(), Caches(),
-        new SessionProfileRelease(Sessions, NullLogger<SessionProfileRelease>.Instance), Plays, Microsoft.Extensions.Options.Options.Create(new SignInOptions()));
+        new SessionProfileRelease(Sessions, NullLogger<SessionProfileRelease>.Instance), Plays, SignIn);
 
     public Profile Profile(string mvpd, TimeSpan validFor) => new()
     {

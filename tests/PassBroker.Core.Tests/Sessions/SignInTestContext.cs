@@ -25,12 +25,17 @@ internal sealed class SignInTestContext
     public Mock<IWorkflowStarter> Workflows { get; } = new();
     public SessionChangeNotifier Notifier { get; }
     public SignInOptions SignIn { get; } = new();
+
+    /// <summary>The sign-in settings of a second brand (<see cref="TestBrands.Second"/>): its own landing page and domain.</summary>
+    public SignInOptions SecondBrand { get; } = new() { RedirectUrl = "https://sports.example.com/authn/done", DomainName = "sports.example.com" };
     public LongPollLimiter LongPolls { get; }
     public DeviceRecord Device { get; } = TestDevices.Record();
-    public TestMetrics Meters { get; } = new();
+    public TestMetrics Meters { get; }
 
-    public SignInTestContext()
+    /// <param name="meters">The metrics the services record to; a single-brand deployment's when null.</param>
+    public SignInTestContext(TestMetrics? meters = null)
     {
+        Meters = meters ?? new TestMetrics();
         Decisions = new InMemoryDecisionCache(Time);
         Notifier = new SessionChangeNotifier(Time);
         LongPolls = new LongPollLimiter(Options.Create(SignIn));
@@ -40,10 +45,15 @@ internal sealed class SignInTestContext
     }
 
     /// <param name="sessions">The store the service reads through; <see cref="Sessions"/> when null.</param>
-    public SignInService Service(ISessionStore? sessions = null) => new(sessions ?? Sessions, AdobePass.Object,
-        new MvpdCatalog(AdobePass.Object, Options.Create(new MvpdCatalogOptions()), Time, NullLogger<MvpdCatalog>.Instance),
+    public SignInService Service(ISessionStore? sessions = null) => new(sessions ?? Sessions, AdobePass.Object, Catalog(),
         Workflows.Object, Notifier, new DeviceSignInMarker(Devices, Time, NullLogger<DeviceSignInMarker>.Instance), LongPolls,
-        Options.Create(SignIn), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
+        SignInOptions(), Time, Meters.Metrics, NullLogger<SignInService>.Instance);
+
+    public MvpdCatalog Catalog() => new(AdobePass.Object,
+        TestBrands.Options(new MvpdCatalogOptions(), (TestBrands.Second, new MvpdCatalogOptions())), TestBrands.Catalog(TestBrands.Second),
+        Time, NullLogger<MvpdCatalog>.Instance);
+
+    public IOptionsMonitor<SignInOptions> SignInOptions() => TestBrands.Options(SignIn, (TestBrands.Second, SecondBrand));
 
     public CheckSignInActivity CheckActivity() =>
         new(Sessions, Devices, new DeviceRecordCopies(Options.Create(new InstanceCacheOptions()), Time),

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
@@ -32,7 +31,7 @@ public sealed class TempPassServiceTests
             });
     }
 
-    private TempPassService Service() => new(_adobePass.Object, _devices, new TempPassContexts(Options.Create(_options)), Options.Create(_options),
+    private TempPassService Service() => new(_adobePass.Object, _devices, new TempPassContexts(TestBrands.Options(_options)), TestBrands.Options(_options),
         NullLogger<TempPassService>.Instance);
 
     private async Task<DeviceRecord> DeviceAsync() => (await _devices.FindAsync(TestDevices.Record().DeviceKey, CancellationToken.None))!;

@@ -10,7 +10,7 @@ namespace PassBroker.Integration.Tests.Observability;
 /// <summary>
 /// A sign-in and a play through the DevHost with in-memory exporters: the spans and metric points operators rely on
 /// exist, one trace runs from the app's request through PassBroker to the Adobe call, every log line of a request
-/// carries its trace id and device key, and nothing exported holds a token or an e-mail.
+/// carries its trace id, device key and brand, and nothing exported holds a token or an e-mail.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -41,26 +41,29 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         // Assert: the app's request is a server span; the Adobe call is an HttpClient span in the same trace, below it.
         var server = Assert.Single(_telemetry.Spans, s => s.Kind == ActivityKind.Server && Tag(s, "url.path") == "/api/decisions/authorize");
         Assert.Equal(deviceKey, Tag(server, "passbroker.device_key"));
+        // A single-brand deployment: every device is the default brand's, named by its public id.
+        Assert.Equal("default", Tag(server, "passbroker.brand"));
         Assert.Equal((Mvpd, "permit"), (Tag(server, "passbroker.mvpd"), Tag(server, "passbroker.decision")));
         var upstream = Assert.Single(_telemetry.Spans, s => s.Kind == ActivityKind.Client && s.TraceId == server.TraceId
             && Tag(s, "url.template") == "/api/v2/{serviceProvider}/decisions/authorize/{mvpd}");
         Assert.Contains(server.SpanId, Ancestors(upstream));
         var adobeCall = Assert.Single(_telemetry.Spans, s => s.SpanId == upstream.ParentSpanId);
-        Assert.Equal((Mvpd, "200"), (Tag(adobeCall, "passbroker.mvpd"), Tag(adobeCall, "http.response.status_code")));
+        Assert.Equal((Mvpd, "200", "default"), (Tag(adobeCall, "passbroker.mvpd"), Tag(adobeCall, "http.response.status_code"), Tag(adobeCall, "passbroker.brand")));
         Assert.Contains(_telemetry.Spans, s => s.DisplayName == "passbroker.decisions.fetch" && s.TraceId == server.TraceId);
 
         // The poll that found the profile: its own trace, with its Adobe call inside.
         var poll = Assert.Single(_telemetry.Spans, s => s.DisplayName == "passbroker.signin.poll" && Tag(s, "passbroker.signin.status") == "authenticated");
-        Assert.Equal((Mvpd, deviceKey), (Tag(poll, "passbroker.mvpd"), Tag(poll, "passbroker.device_key")));
+        Assert.Equal((Mvpd, deviceKey, "default"), (Tag(poll, "passbroker.mvpd"), Tag(poll, "passbroker.device_key"), Tag(poll, "passbroker.brand")));
         Assert.Contains(_telemetry.Spans, s => s.Kind == ActivityKind.Client && s.TraceId == poll.TraceId && Tag(s, "url.template") == "/api/v2/{serviceProvider}/profiles/{mvpd}");
 
         // The metric points of the funnel, per MVPD.
-        Assert.Contains(_telemetry.Points("passbroker.signin.started"), p => p["passbroker.mvpd"] == Mvpd);
+        Assert.Contains(_telemetry.Points("passbroker.signin.started"), p => p["passbroker.mvpd"] == Mvpd && p["passbroker.brand"] == "default");
         Assert.Contains(_telemetry.Points("passbroker.signin.completed"), p => p["passbroker.mvpd"] == Mvpd);
         Assert.Contains(_telemetry.Points("passbroker.signin.polls"), p => p["passbroker.mvpd"] == Mvpd && p["passbroker.signin.status"] == "authenticated");
         Assert.Contains(_telemetry.Points("passbroker.signin.duration"), p => p["passbroker.mvpd"] == Mvpd);
         Assert.Contains(_telemetry.Points("passbroker.authorize.decisions"), p =>
-            p["passbroker.mvpd"] == Mvpd && p["passbroker.decision"] == "permit" && p["passbroker.reason"] == "none" && p["passbroker.decision.source"] == "mvpd");
+            p["passbroker.mvpd"] == Mvpd && p["passbroker.decision"] == "permit" && p["passbroker.reason"] == "none" && p["passbroker.decision.source"] == "mvpd"
+            && p["passbroker.brand"] == "default");
         Assert.Contains(_telemetry.Points("passbroker.upstream.duration"), p =>
             p["passbroker.upstream.operation"] == "/api/v2/{serviceProvider}/decisions/authorize/{mvpd}" && p["passbroker.mvpd"] == Mvpd && p["http.response.status_code"] == "200");
 
@@ -91,6 +94,7 @@ public sealed class TelemetryTests(AzuriteFixture azurite) : IAsyncLifetime
         var scopes = line.Scopes.OfType<IEnumerable<KeyValuePair<string, object?>>>().SelectMany(s => s).ToList();
         Assert.Contains(scopes, kv => kv.Key == "TraceId" && Equals(kv.Value?.ToString(), server.TraceId.ToHexString()));
         Assert.Contains(scopes, kv => kv.Key == "DeviceKey" && Equals(kv.Value, deviceKey));
+        Assert.Contains(scopes, kv => kv.Key == "Brand" && Equals(kv.Value, "default"));
     }
 
     private static string? Tag(Activity span, string name) =>

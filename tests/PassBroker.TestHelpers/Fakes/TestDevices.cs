@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 
 namespace PassBroker.TestHelpers.Fakes;
@@ -30,13 +31,17 @@ public static class TestDevices
     public static string KeyOf(string deviceId) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(deviceId))[..(DeviceKeys.Length / 2)]);
 
-    public static DeviceRecord Record(string deviceId = "device-1", AccessToken? token = null)
+    /// <param name="deviceId">The device id the app registers with.</param>
+    /// <param name="token">The device's Adobe access token, if it has one.</param>
+    /// <param name="brand">The brand it registered under; the same id under another brand is another device (another key).</param>
+    public static DeviceRecord Record(string deviceId = "device-1", AccessToken? token = null, string brand = BrandKeys.Default)
     {
-        var key = KeyOf(deviceId);
+        var key = KeyOf(BrandKeys.Scope(brand, deviceId));
         return new DeviceRecord
         {
             DeviceKey = key,
             DeviceId = deviceId,
+            Brand = brand,
             Info = Info(),
             Credentials = new ClientCredentials("client-" + deviceId, "secret-" + deviceId),
             AccessToken = token,

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Telemetry;
 
 namespace PassBroker.TestHelpers.Fakes;
@@ -10,7 +11,8 @@ namespace PassBroker.TestHelpers.Fakes;
 /// </summary>
 public sealed class TestMetrics : IMeterFactory
 {
-    public TestMetrics() => Metrics = new PassBrokerMetrics(this);
+    /// <param name="brands">The deployment's brands, for the <c>passbroker.brand</c> tag; null: the default brand only.</param>
+    public TestMetrics(BrandCatalog? brands = null) => Metrics = new PassBrokerMetrics(this, new BrandTags(brands));
 
     public PassBrokerMetrics Metrics { get; }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using PassBroker.Core.Brands;
 
 namespace PassBroker.Core.Decisions.Rules;
 
@@ -14,10 +15,12 @@ public static class AuthorizationRulesExtensions
     public static IHostApplicationBuilder AddPassBrokerAuthorizationRules(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ResourceAccessOptions>().BindConfiguration(ResourceAccessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ConcurrentPlaysOptions>().BindConfiguration(ConcurrentPlaysOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        // Per brand: a rule reads the settings of the device's brand (Brands:{id}:Rules:...).
+        services.AddBrandedOptions<ResourceAccessOptions>(builder.Configuration, ResourceAccessOptions.SectionName);
+        services.AddBrandedOptions<ConcurrentPlaysOptions>(builder.Configuration, ConcurrentPlaysOptions.SectionName);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new BrandCatalog(builder.Configuration));
         // The cheap, storage-free rule first, so a title that may never play costs no play-store read.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationRule, ResourceAccessRule>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationRule, ConcurrentPlaysRule>());

@@ -7,7 +7,7 @@ using PassBroker.Core.Upstream;
 namespace PassBroker.Core.Decisions.Rules;
 
 /// <summary>
-/// Caps the titles a device plays at once (<see cref="ConcurrentPlaysOptions"/>). A new title is denied before Adobe is
+/// Caps the titles a device plays at once (<see cref="ConcurrentPlaysOptions"/>, the device's brand's). A new title is denied before Adobe is
 /// asked while the device holds the most leases allowed; a title the device already plays is always allowed again.
 /// <para>
 /// Lease writes: a permit of a title whose lease is fresh (less than <see cref="ConcurrentPlaysOptions.RenewAfter"/> of
@@ -26,31 +26,30 @@ namespace PassBroker.Core.Decisions.Rules;
 /// fresh there and not written again until that copy is read again.
 /// </para>
 /// </summary>
-public sealed class ConcurrentPlaysRule(IPlayStore plays, IOptions<ConcurrentPlaysOptions> options, TimeProvider time, ILogger<ConcurrentPlaysRule> logger)
+public sealed class ConcurrentPlaysRule(IPlayStore plays, IOptionsMonitor<ConcurrentPlaysOptions> options, TimeProvider time, ILogger<ConcurrentPlaysRule> logger)
     : IAuthorizationRule
 {
     public const string DeniedCode = "too_many_concurrent_plays";
-
-    private readonly ConcurrentPlaysOptions _options = options.Value;
 
     public string Name => "concurrent-plays";
 
     public async ValueTask<Decision?> BeforeUpstreamAsync(AuthorizationRequest request, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var limits = options.Get(request.Device.Brand);
         var active = await plays.ListActiveAsync(request.Device.DeviceKey, now, cancellationToken);
         var current = Find(active, request.Resource);
-        if (current is null && active.Count >= _options.MaxConcurrentPlays)
+        if (current is null && active.Count >= limits.MaxConcurrentPlays)
         {
-            return Denied(request, active);
+            return Denied(request, active, limits);
         }
-        if (current is not null && current.LeaseEnds > now + _options.PlayLease - _options.RenewAfter)
+        if (current is not null && current.LeaseEnds > now + limits.PlayLease - limits.RenewAfter)
         {
             // Fresh: the lease stands for long enough without a write.
             return null;
         }
         // Started now, awaited in CompletedAsync: the write overlaps Adobe's answer instead of following it.
-        var write = plays.RecordAsync(request.Device.DeviceKey, request.Resource, now + _options.PlayLease, cancellationToken);
+        var write = plays.RecordAsync(request.Device.DeviceKey, request.Resource, now + limits.PlayLease, cancellationToken);
         request.SetNote(Name, new LeaseWrite(write, current));
         return null;
     }
@@ -103,13 +102,13 @@ public sealed class ConcurrentPlaysRule(IPlayStore plays, IOptions<ConcurrentPla
         return null;
     }
 
-    private Decision Denied(AuthorizationRequest request, IReadOnlyList<ActivePlay> active)
+    private Decision Denied(AuthorizationRequest request, IReadOnlyList<ActivePlay> active, ConcurrentPlaysOptions limits)
     {
         var nextFree = active.Min(play => play.LeaseEnds).ToString("O", CultureInfo.InvariantCulture);
         return RuleDenials.Deny(request, DeniedCode,
             "This device is already playing as many titles as it may at once. Please try again later.",
-            $"Denied by rule {Name}: at most {_options.MaxConcurrentPlays} titles play at once per device, and {active.Count} " +
-            $"are active; a play counts for {_options.PlayLease} after its last authorization, so the next one ends at {nextFree}.");
+            $"Denied by rule {Name}: at most {limits.MaxConcurrentPlays} titles play at once per device, and {active.Count} " +
+            $"are active; a play counts for {limits.PlayLease} after its last authorization, so the next one ends at {nextFree}.");
     }
 
     /// <summary>A lease write started before Adobe was asked, and the lease it replaced (null: the title had none).</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
@@ -20,7 +19,7 @@ public sealed class ConcurrentPlaysRuleTests
     public ConcurrentPlaysRuleTests() => _rule = Rule(TimeSpan.FromMinutes(10));
 
     private ConcurrentPlaysRule Rule(TimeSpan renewAfter) => new(_plays,
-        Options.Create(new ConcurrentPlaysOptions { MaxConcurrentPlays = 2, PlayLease = TimeSpan.FromHours(1), RenewAfter = renewAfter }),
+        TestBrands.Options(new ConcurrentPlaysOptions { MaxConcurrentPlays = 2, PlayLease = TimeSpan.FromHours(1), RenewAfter = renewAfter }),
         _time, NullLogger<ConcurrentPlaysRule>.Instance);
 
     private static AuthorizationRequest Request(string resource, Core.Devices.DeviceRecord? device = null) =>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PassBroker.Core.Decisions;
 using PassBroker.Core.Decisions.Rules;
 using PassBroker.TestHelpers.Fakes;
@@ -11,7 +10,7 @@ public sealed class ResourceAccessRuleTests
 
     private static async Task<string?> DenialCodeAsync(string resource, string[] allow, string[] deny)
     {
-        var rule = new ResourceAccessRule(Options.Create(new ResourceAccessOptions { Allow = allow, Deny = deny }));
+        var rule = new ResourceAccessRule(TestBrands.Options(new ResourceAccessOptions { Allow = allow, Deny = deny }), TestBrands.Catalog());
         var request = new AuthorizationRequest(Device, Device.ToContext(TestDevices.Client), "ExampleCable", resource);
         return (await rule.BeforeUpstreamAsync(request, CancellationToken.None))?.Error?.Code;
     }
@@ -29,7 +28,7 @@ public sealed class ResourceAccessRuleTests
     [Fact]
     public async Task BeforeUpstreamAsync_Denied_ExplainsWhichListInTheDetails()
     {
-        var rule = new ResourceAccessRule(Options.Create(new ResourceAccessOptions { Deny = ["blocked"] }));
+        var rule = new ResourceAccessRule(TestBrands.Options(new ResourceAccessOptions { Deny = ["blocked"] }), TestBrands.Catalog());
         var request = new AuthorizationRequest(Device, Device.ToContext(TestDevices.Client), "ExampleCable", "blocked");
 
         var denied = await rule.BeforeUpstreamAsync(request, CancellationToken.None);
