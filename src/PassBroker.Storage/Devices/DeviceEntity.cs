@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Storage.Encryption;
 using PassBroker.Storage.Tables;
@@ -44,6 +45,9 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
     public string DeviceTokenHash { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>The device's brand; absent (null is not stored) for the default brand, as on rows written before brands.</summary>
+    public string? Brand { get; set; }
+
     /// <summary>The promotional Temp Pass identity: an e-mail hash, not a secret (Adobe receives it as is).</summary>
     public string? TempPassIdentity { get; set; }
 
@@ -70,6 +74,7 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
             RegisteredAt = device.RegisteredAt,
             TempPassIdentity = device.TempPassIdentity,
             SignedInAt = device.SignedInAt ?? NeverSignedIn,
+            Brand = BrandKeys.IsDefault(device.Brand) ? null : device.Brand,
         };
         entity.SealedDeviceId = await sealer.SealAsync(device.DeviceId, Context(partition, nameof(SealedDeviceId)), cancellationToken);
         await entity.SealClientAsync(device.Credentials, device.AccessToken, sealer, column => Context(partition, column), cancellationToken);
@@ -91,6 +96,7 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
             DeviceTokenHash = DeviceTokenHash,
             RegisteredAt = RegisteredAt,
             TempPassIdentity = TempPassIdentity,
+            Brand = Brand ?? BrandKeys.Default,
             SignedInAt = SignedInAt == NeverSignedIn ? null : SignedInAt ?? RegisteredAt,
             ETag = ETag.ToString(),
         };
