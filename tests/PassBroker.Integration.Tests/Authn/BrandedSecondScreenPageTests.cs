@@ -45,6 +45,23 @@ public sealed partial class BrandedSecondScreenPageTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task SampleTvQrCode_DrawsEachBrandsLink_AndNoOtherBrandsName()
+    {
+        var (ours, theirs) = await SameDeviceUnderBothBrandsAsync("qr-tv");
+        var ourUrl = (await StartAsync(ours.Client)).Url;
+        var theirUrl = (await StartAsync(theirs.Client)).Url;
+        using var tv = _app.CreateClient();
+
+        var ourQr = await tv.GetAsync("/sample/tv/qr.svg?url=" + Uri.EscapeDataString(ourUrl));
+        var theirQr = await tv.GetAsync("/sample/tv/qr.svg?url=" + Uri.EscapeDataString(theirUrl));
+        var swapped = await tv.GetAsync("/sample/tv/qr.svg?url=" + Uri.EscapeDataString(theirUrl.Replace("sports.example", "tv.example", StringComparison.Ordinal)));
+        var stranger = await tv.GetAsync("/sample/tv/qr.svg?url=" + Uri.EscapeDataString(ourUrl.Replace("brand=ref30", "brand=evil", StringComparison.Ordinal)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest],
+            [ourQr.StatusCode, theirQr.StatusCode, swapped.StatusCode, stranger.StatusCode]);
+    }
+
+    [Fact]
     public async Task CodeTwoBrandsHold_TypedWithoutALink_AsksForIt_EachBrandsLinkFindsItsOwn()
     {
         // Arrange: a real sign-in of the second brand's device, and the same code held by the default brand's device.
