@@ -55,7 +55,7 @@ public sealed class SecondScreenService(
 
     /// <summary>Resumes the session with the MVPD the person picked, if it is one of the picker's.</summary>
     /// <param name="typedCode">The code, as the picker form carries it.</param>
-    /// <param name="brand">The brand the picker form carries (the code's), or null: look under every brand.</param>
+    /// <param name="brand">The brand the picker form's action names (the code's), or null: look under every brand.</param>
     /// <param name="mvpdId">The picked MVPD's id.</param>
     /// <param name="browser">The person's browser.</param>
     /// <param name="cancellationToken">Cancels the request.</param>

@@ -69,14 +69,7 @@ public sealed class BrandedSecondScreenBrowserTests(AzuriteFixture azurite) : IA
     {
         Assert.EndsWith($"&brand={brand}", session.Url, StringComparison.Ordinal);
         var page = await _browser.NewPageAsync(390, 844);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = ChromiumBrowser.CspViolations(page);
         await page.GotoAsync(session.Url);
         await AssertLookAsync(page, name, colors);
         await ChromiumBrowser.ScreenshotAsync(page, $"brand-{brand}-1-code");

@@ -10,6 +10,7 @@ using PassBroker.Core.Sessions;
 using PassBroker.Integration.Tests.Support;
 using PassBroker.Testing.EndToEnd;
 using PassBroker.Testing.Hosting.Azurite;
+using static PassBroker.Integration.Tests.Authn.PageClients;
 
 namespace PassBroker.Integration.Tests.Authn;
 
@@ -180,15 +181,7 @@ public sealed partial class BrandedSecondScreenPageTests(AzuriteFixture azurite)
         return (body.GetProperty("code").GetString()!, body.GetProperty("secondScreenUrl").GetString()!);
     }
 
-    private HttpClient Browser(string ip)
-    {
-        var client = _app.DevHost.CreateClient(followRedirects: false);
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
-        return client;
-    }
-
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+    private HttpClient Browser(string ip) => _app.PageBrowser(ip);
 
     [GeneratedRegex("""<link rel="stylesheet" href="(?<href>[^"]+)">""")]
     private static partial Regex StylesheetLink();
