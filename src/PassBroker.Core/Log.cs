@@ -54,6 +54,9 @@ internal static partial class Log
     [LoggerMessage(1501, LogLevel.Information, "Adobe refused the code of device {DeviceKey}, typed on a second screen")]
     public static partial void SecondScreenCodeRejected(this ILogger logger, string deviceKey);
 
+    [LoggerMessage(1950, LogLevel.Information, "A code typed on a second screen without a brand is in use under {Brands} brands: the page asked for the brand's link")]
+    public static partial void SecondScreenCodeAmbiguous(this ILogger logger, int brands);
+
     // Security events of registration: a token is proof of an installation, a device id is not. Neither the id nor
     // the token appears; the key named is the one of the installation whose valid token was presented.
     [LoggerMessage(1700, LogLevel.Warning, "Re-registration refused: the device token of {DeviceKey} was presented with another device id")]

@@ -40,9 +40,7 @@ public static class HttpExtensions
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestHeaderCount = 100;
         });
-        builder.Services.AddOptions<SecondScreenOptions>().BindConfiguration(SecondScreenOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<CodeEntryGuard>();
-        builder.Services.AddSingleton<AuthnPagePolicy>();
+        builder.Services.AddPassBrokerPages(builder.Configuration);
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         builder.Services.ConfigureHttpJsonOptions(o => HttpJson.Configure(o.SerializerOptions));

@@ -7,6 +7,10 @@ public enum SecondScreenOutcome
     /// all of them, so the page is no oracle for other devices' sessions.</summary>
     InvalidCode,
 
+    /// <summary>The code, typed without the brand's link, is one that more than one brand can use now: the page asks for
+    /// the link (or QR code) the TV shows, and says nothing of the brands.</summary>
+    AmbiguousCode,
+
     /// <summary>The session has no MVPD yet: show the picker.</summary>
     ChooseMvpd,
 

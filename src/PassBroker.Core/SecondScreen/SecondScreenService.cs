@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Mvpds;
 using PassBroker.Core.Sessions;
@@ -11,10 +12,14 @@ namespace PassBroker.Core.SecondScreen;
 /// The second-screen sign-in (the cookbook's AuthN_APP): a person types the code the TV shows, picks the MVPD if the
 /// TV did not, and is sent to Adobe's authenticate URL. The page has no device token, only the code, so the session is
 /// found by its code (<see cref="ISessionStore.FindByCodeAsync"/>) and every failure reads the same to the person.
+/// The code's device gives the brand: its MVPDs, settings and the page's look. A code comes from Adobe per service
+/// provider, so the page's link names the brand where the deployment has several; a code typed without one is looked up
+/// under every brand, and one that more than one brand can use is not guessed at.
 /// </summary>
 public sealed class SecondScreenService(
     ISessionStore sessions,
     IDeviceStore devices,
+    BrandCatalog brands,
     IAdobePassClient adobePass,
     MvpdCatalog catalog,
     IOptionsMonitor<SignInOptions> options,
@@ -23,13 +28,15 @@ public sealed class SecondScreenService(
 {
     /// <summary>Checks a typed code upstream (retrieve session) and says what comes next.</summary>
     /// <param name="typedCode">The code as typed.</param>
+    /// <param name="brand">The brand the page's link names (<see cref="BrandKeys"/>), or null: look under every brand.</param>
     /// <param name="browser">The person's browser: Adobe throttles per IP, and these calls are the browser's, not the TV's.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<SecondScreenStep> EnterCodeAsync(string? typedCode, ClientEndpoint browser, CancellationToken cancellationToken)
+    public async Task<SecondScreenStep> EnterCodeAsync(string? typedCode, string? brand, ClientEndpoint browser, CancellationToken cancellationToken)
     {
-        if (await FindAsync(typedCode, browser, cancellationToken) is not (var session, var device))
+        var found = await FindAsync(typedCode, brand, browser, cancellationToken);
+        if (found is not { Session: { } session, Device: { } device })
         {
-            return SecondScreenStep.InvalidCode;
+            return found.Step;
         }
         UpstreamSessionInfo info;
         try
@@ -40,26 +47,31 @@ public sealed class SecondScreenService(
         {
             return Rejected(session);
         }
-        return info.ExistingParameters.TryGetValue("mvpd", out var mvpd) && !string.IsNullOrEmpty(mvpd)
+        var step = info.ExistingParameters.TryGetValue("mvpd", out var mvpd) && !string.IsNullOrEmpty(mvpd)
             ? await ResumeAsync(session, device, mvpd, cancellationToken)
             : SecondScreenStep.ChooseMvpd(session.Code, await catalog.GetAsync(device, cancellationToken));
+        return step with { Brand = device.Brand };
     }
 
     /// <summary>Resumes the session with the MVPD the person picked, if it is one of the picker's.</summary>
     /// <param name="typedCode">The code, as the picker form carries it.</param>
+    /// <param name="brand">The brand the picker form's action names (the code's), or null: look under every brand.</param>
     /// <param name="mvpdId">The picked MVPD's id.</param>
     /// <param name="browser">The person's browser.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
-    public async Task<SecondScreenStep> ChooseMvpdAsync(string? typedCode, string? mvpdId, ClientEndpoint browser, CancellationToken cancellationToken)
+    public async Task<SecondScreenStep> ChooseMvpdAsync(string? typedCode, string? brand, string? mvpdId, ClientEndpoint browser,
+        CancellationToken cancellationToken)
     {
-        if (await FindAsync(typedCode, browser, cancellationToken) is not (var session, var device))
+        var found = await FindAsync(typedCode, brand, browser, cancellationToken);
+        if (found is not { Session: { } session, Device: { } device })
         {
-            return SecondScreenStep.InvalidCode;
+            return found.Step;
         }
         var mvpds = await catalog.GetAsync(device, cancellationToken);
-        return mvpds.Any(m => m.Id == mvpdId)
+        var step = mvpds.Any(m => m.Id == mvpdId)
             ? await ResumeAsync(session, device, mvpdId!, cancellationToken)
             : SecondScreenStep.UnknownMvpd(session.Code, mvpds);
+        return step with { Brand = device.Brand };
     }
 
     // Resuming with every parameter is also how a code with a preselected MVPD is checked (the checklist's advice), and
@@ -87,17 +99,39 @@ public sealed class SecondScreenService(
         };
     }
 
-    private async Task<(AuthenticationSession Session, DeviceContext Device)?> FindAsync(
-        string? typedCode, ClientEndpoint browser, CancellationToken cancellationToken)
+    // Every usable session that holds the code under the brands looked at: pending, unexpired, and its device (of the
+    // same brand) still there. Two brands' codes are told apart only by the link: the page then asks for it, and says
+    // nothing of the brands.
+    private async Task<FoundCode> FindAsync(string? typedCode, string? brand, ClientEndpoint browser, CancellationToken cancellationToken)
     {
-        if (TypedCodes.Normalize(typedCode) is not { } code
-            || await sessions.FindByCodeAsync(code, cancellationToken) is not { IsFinal: false } session
-            || session.ExpiresAt <= time.GetUtcNow()
-            || await devices.FindAsync(session.DeviceKey, cancellationToken) is not { } device)
+        if (TypedCodes.Normalize(typedCode) is not { } code)
         {
-            return null;
+            return FoundCode.None;
         }
-        return (session, device.ToContext(browser));
+        var usable = new List<FoundCode>();
+        foreach (var session in await sessions.FindByCodeAsync(code, brand is null ? brands.All : [brand], cancellationToken))
+        {
+            if (!session.IsFinal && session.ExpiresAt > time.GetUtcNow()
+                && await devices.FindAsync(session.DeviceKey, cancellationToken) is { } device && device.Brand == session.Brand)
+            {
+                usable.Add(new FoundCode(session, device.ToContext(browser)));
+            }
+        }
+        if (usable.Count > 1)
+        {
+            logger.SecondScreenCodeAmbiguous(usable.Count);
+            return FoundCode.Ambiguous;
+        }
+        return usable.Count == 1 ? usable[0] : FoundCode.None;
+    }
+
+    /// <summary>The session and device a code leads to, or (both null) the step that says why it leads nowhere.</summary>
+    private sealed record FoundCode(AuthenticationSession? Session, DeviceContext? Device, SecondScreenStep? Refusal = null)
+    {
+        public static readonly FoundCode None = new(null, null, SecondScreenStep.InvalidCode);
+        public static readonly FoundCode Ambiguous = new(null, null, SecondScreenStep.AmbiguousCode);
+
+        public SecondScreenStep Step => Refusal ?? SecondScreenStep.InvalidCode;
     }
 
     private SecondScreenStep Rejected(AuthenticationSession session)

@@ -11,6 +11,11 @@ public sealed record AuthenticationSession
 {
     public required string DeviceKey { get; init; }
     public required string Code { get; init; }
+
+    /// <summary>The device's brand (<see cref="Brands.BrandKeys"/>): codes come from Adobe per service provider, so two
+    /// brands may hold the same code, and the second-screen page finds a code under its brand.</summary>
+    public string Brand { get; init; } = Brands.BrandKeys.Default;
+
     public string? Mvpd { get; init; }
     public required SessionStatus Status { get; init; }
 

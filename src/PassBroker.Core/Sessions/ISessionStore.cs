@@ -7,11 +7,15 @@ public interface ISessionStore
     Task<AuthenticationSession?> FindAsync(string deviceKey, string code, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The session that holds <paramref name="code"/>, whichever device it belongs to, or null. Only for the second-screen
-    /// page, which has a code but no device: it must never tell its user anything about what it finds beyond "this code
-    /// can be used now".
+    /// The sessions that hold <paramref name="code"/> under each of <paramref name="brands"/> (at most one a brand: codes
+    /// come from Adobe per service provider, so two brands may each hold one), whichever device they belong to. Only
+    /// for the second-screen page, which has a code but no device: it must never tell its user anything about what it
+    /// finds beyond "this code can be used now".
     /// </summary>
-    Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken);
+    /// <param name="code">The code as Adobe issued it.</param>
+    /// <param name="brands">The brands (<see cref="Brands.BrandKeys"/>) to look under.</param>
+    /// <param name="cancellationToken">The caller's cancellation.</param>
+    Task<IReadOnlyList<AuthenticationSession>> FindByCodeAsync(string code, IReadOnlyCollection<string> brands, CancellationToken cancellationToken);
 
     /// <summary>Adds a session. Throws <see cref="Errors.ConcurrencyConflictException"/> when the code exists for the device.</summary>
     Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken);

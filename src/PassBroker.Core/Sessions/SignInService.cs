@@ -65,6 +65,7 @@ public sealed class SignInService(
         {
             DeviceKey = device.DeviceKey,
             Code = upstream.Code!,
+            Brand = device.Brand,
             Mvpd = upstream.Mvpd ?? mvpd,
             Status = SessionStatus.Pending,
             CreatedAt = now,

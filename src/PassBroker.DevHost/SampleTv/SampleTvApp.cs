@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using PassBroker.Http.Pages;
 
 namespace PassBroker.DevHost.SampleTv;
@@ -20,8 +19,8 @@ public static class SampleTvApp
         group.MapGet("", () => SampleTvResults.Page(assets.Page));
         group.MapGet("/" + SampleTvAssets.ScriptName, () => SampleTvResults.Asset(assets.Script, "text/javascript; charset=utf-8"));
         group.MapGet("/" + SampleTvAssets.StylesheetName, () => SampleTvResults.Asset(assets.Stylesheet, "text/css; charset=utf-8"));
-        group.MapGet("/" + SampleTvQrCode.FileName, (string? url, IOptions<SecondScreenOptions> secondScreen) =>
-            SampleTvResults.Svg(SampleTvQrCode.Render(url, secondScreen.Value)));
+        group.MapGet("/" + SampleTvQrCode.FileName, (string? url, SecondScreenLinks secondScreen) =>
+            SampleTvResults.Svg(SampleTvQrCode.Render(url, secondScreen)));
         return app;
     }
 }

@@ -1,5 +1,4 @@
 using PassBroker.Core.Errors;
-using PassBroker.Core.Sessions;
 using PassBroker.Http.Pages;
 using QRCoder;
 
@@ -20,22 +19,16 @@ internal static class SampleTvQrCode
 
     /// <summary>The QR code of <paramref name="url"/>, which must be one of this PassBroker's second-screen URLs.</summary>
     /// <exception cref="PassBrokerException">400 <c>validation_failed</c> (field <c>url</c>) for any other text.</exception>
-    public static string Render(string? url, SecondScreenOptions secondScreen)
+    public static string Render(string? url, SecondScreenLinks secondScreen)
     {
-        // Only URLs PassBroker itself hands out (SecondScreenOptions.UrlFor of a code's shape): a QR code served from
-        // this origin must never lead anywhere but its own sign-in page.
-        if (!IsSecondScreenUrl(url, secondScreen))
+        // Only URLs PassBroker itself hands out (a brand's link for a code's shape): a QR code served from this origin
+        // must never lead anywhere but its own sign-in page.
+        if (!secondScreen.IsLink(url))
         {
             throw PassBrokerException.Validation("url",
                 "url must be the secondScreenUrl of a sign-in (POST /api/authentication/sessions) of this PassBroker.");
         }
         using var data = QRCodeGenerator.GenerateQrCode(url, QRCodeGenerator.ECCLevel.M);
         return new SvgQRCode(data).GetGraphic(PixelsPerModule);
-    }
-
-    private static bool IsSecondScreenUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? url, SecondScreenOptions secondScreen)
-    {
-        var prefix = secondScreen.UrlFor("");
-        return url is not null && url.StartsWith(prefix, StringComparison.Ordinal) && SessionCodes.IsWellFormed(url[prefix.Length..]);
     }
 }

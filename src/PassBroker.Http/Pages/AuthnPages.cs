@@ -1,4 +1,5 @@
 using PassBroker.Core.Upstream;
+using PassBroker.Http.Pages.Branding;
 
 namespace PassBroker.Http.Pages;
 
@@ -9,17 +10,18 @@ internal static class AuthnPages
         "We couldn't use that code. Check it against the code on your TV and try again. If it still doesn't work, the code " +
         "may have expired: start signing in again on your TV to get a new one.";
 
+    /// <param name="look">The brand's look (and the brand the form's action then names).</param>
     /// <param name="code">What to prefill (the typed code after an error, or the <c>?code=</c> of a QR code).</param>
     /// <param name="error">The error to announce, if any.</param>
-    public static string CodeForm(string? code, string? error)
+    public static string CodeForm(BrandLook look, string? code, string? error)
     {
         var describedBy = error is null ? "code-help" : "code-help code-error";
         var invalid = error is null ? "" : " aria-invalid=\"true\"";
-        return HtmlPage.Render(error is null ? "Enter your code" : "Check your code", $"""
+        return HtmlPage.Render(look, error is null ? "Enter your code" : "Check your code", $"""
             <h1>Sign in on your TV</h1>
             <p id="code-help" class="hint">Enter the code shown on your TV. Next, you pick your TV provider and sign in with your provider account.</p>
             {Alert("code-error", error)}
-            <form method="post" action="/{Routes.Authn}">
+            <form method="post" action="{HtmlPage.Encode(look.CodePageHref)}">
             <label for="code">Code from your TV</label>
             <input id="code" name="code" type="text" required maxlength="40" autocomplete="one-time-code" autocapitalize="characters"
               autocorrect="off" spellcheck="false" value="{HtmlPage.Encode(code)}" aria-describedby="{describedBy}"{invalid} autofocus>
@@ -28,7 +30,7 @@ internal static class AuthnPages
             """);
     }
 
-    public static string Picker(string code, IReadOnlyList<Mvpd> mvpds, AuthnPagePolicy policy, string? error)
+    public static string Picker(BrandLook look, string code, IReadOnlyList<Mvpd> mvpds, AuthnPagePolicy policy, string? error)
     {
         var items = string.Concat(mvpds.Select(m => $"""
             <li><button type="submit" name="mvpd" value="{HtmlPage.Encode(m.Id)}">{Logo(m, policy)}<span>{HtmlPage.Encode(m.DisplayName)}</span></button></li>
@@ -36,17 +38,17 @@ internal static class AuthnPages
         var list = mvpds.Count == 0
             ? "<p>No TV providers are available right now. Please try again later.</p>"
             : $"""<ul class="providers">{items}</ul>""";
-        return HtmlPage.Render("Choose your TV provider", $"""
+        return HtmlPage.Render(look, "Choose your TV provider", $"""
             <h1>Choose your TV provider</h1>
             <p class="hint">Signing in the TV that shows code <span class="code">{HtmlPage.Encode(code)}</span>.</p>
             {Alert("provider-error", error)}
-            <form method="post" action="/{Routes.AuthnProvider}">
+            <form method="post" action="{HtmlPage.Encode(look.Href(Routes.AuthnProvider))}">
             <input type="hidden" name="code" value="{HtmlPage.Encode(code)}">
             <fieldset><legend>Your TV provider</legend>
             {list}
             </fieldset>
             </form>
-            <p><a href="/{Routes.Authn}">Use a different code</a></p>
+            <p><a href="{HtmlPage.Encode(look.CodePageHref)}">Use a different code</a></p>
             """);
     }
 
@@ -55,25 +57,25 @@ internal static class AuthnPages
     /// browser not), rather than a redirect answering the form, which <c>form-action 'self'</c> would block
     /// (<see cref="AuthnPagePolicy"/>).
     /// </summary>
-    public static string Continue(string authenticateUrl)
+    public static string Continue(BrandLook look, string authenticateUrl)
     {
         if (!Uri.TryCreate(authenticateUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            return Message("Try again soon", "We can't sign you in right now",
+            return Message(look, "Try again soon", "We can't sign you in right now",
                 "Your TV provider's sign-in page isn't available. Please try again in a minute.", tryAgainLink: true);
         }
         var target = HtmlPage.Encode(url.AbsoluteUri);
-        return HtmlPage.Render("Continue to your TV provider", $"""
+        return HtmlPage.Render(look, "Continue to your TV provider", $"""
             <h1>Continue to your TV provider</h1>
             <p role="status">Taking you to your TV provider's sign-in page.</p>
             <p><a class="button" href="{target}">Continue</a></p>
             """, head: $"""<meta http-equiv="refresh" content="0; url={target}">""");
     }
 
-    public static string Message(string title, string heading, string text, bool tryAgainLink = false) => HtmlPage.Render(title, $"""
+    public static string Message(BrandLook look, string title, string heading, string text, bool tryAgainLink = false) => HtmlPage.Render(look, title, $"""
         <h1>{HtmlPage.Encode(heading)}</h1>
         <p role="status">{HtmlPage.Encode(text)}</p>
-        {(tryAgainLink ? $"""<p><a class="button" href="/{Routes.Authn}">Try again</a></p>""" : "")}
+        {(tryAgainLink ? $"""<p><a class="button" href="{HtmlPage.Encode(look.CodePageHref)}">Try again</a></p>""" : "")}
         """);
 
     // role="alert" makes screen readers announce the error; the field points at it with aria-describedby.

@@ -1,7 +1,8 @@
 namespace PassBroker.Http.Pages;
 
 /// <summary>The pages' one stylesheet, served by PassBroker. Sizes in rem and a single column, so it reads on a phone and
-/// at 200% zoom; touch targets of at least 44 px; visible focus; colours that pass WCAG AA in light and dark mode.</summary>
+/// at 200% zoom; touch targets of at least 44 px; visible focus; colours that pass WCAG AA in light and dark mode. A brand's
+/// palette comes after it (<see cref="Branding.BrandPalette"/>).</summary>
 internal static class AuthnStylesheet
 {
     public const string Css = """
@@ -28,5 +29,7 @@ internal static class AuthnStylesheet
         .providers button:hover{border-color:var(--accent)}
         .providers img{width:3rem;height:3rem;object-fit:contain;flex:none}
         .code{font-weight:700;letter-spacing:.1em}
+        .brand{display:flex;align-items:center;gap:.75rem;margin:0 0 1.5rem;padding-bottom:.75rem;border-bottom:.25rem solid var(--accent);font-size:1.2rem;font-weight:700}
+        .brand img{height:2.5rem;width:auto;max-width:10rem;object-fit:contain}
         """;
 }

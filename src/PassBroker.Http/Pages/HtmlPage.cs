@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using PassBroker.Http.Pages.Branding;
 
 namespace PassBroker.Http.Pages;
 
@@ -12,26 +13,37 @@ internal static class HtmlPage
 {
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
+    /// <param name="look">The brand's look: its stylesheet, name and logo.</param>
     /// <param name="title">The page title, plain text.</param>
     /// <param name="body">The inside of <c>main</c>, already encoded HTML.</param>
     /// <param name="head">More of <c>head</c>, already encoded HTML.</param>
-    public static string Render(string title, string body, string head = "") => $"""
+    public static string Render(BrandLook look, string title, string body, string head = "") => $"""
         <!doctype html>
         <html lang="en">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{Encode(title)} · TV sign-in</title>
-        <link rel="stylesheet" href="/{Routes.AuthnStylesheet}">
+        <title>{Encode(title)} · {Encode(look.Name ?? "TV sign-in")}</title>
+        <link rel="stylesheet" href="{Encode(look.StylesheetHref)}">
         {head}
         </head>
         <body>
         <main>
-        {body}
+        {Header(look)}{body}
         </main>
         </body>
         </html>
         """;
+
+    // The brand's name (and logo, decorative next to it) above each page; nothing for a brand that sets neither.
+    private static string Header(BrandLook look) => (look.Name, look.LogoUrl) switch
+    {
+        (null, null) => "",
+        var (name, logo) => $"""
+            <header class="brand">{(logo is null ? "" : $"""<img src="{Encode(logo)}" alt="">""")}<span class="brand-name">{Encode(name)}</span></header>
+
+            """,
+    };
 
     public static IResult Result(string html, int status = StatusCodes.Status200OK) => new PageResult(_ => html, status);
 

@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace PassBroker.Http.Pages;
 
 /// <summary>
-/// The second-screen sign-in page (<c>/authn</c>).
+/// The second-screen sign-in page (<c>/authn</c>). Per brand: <see cref="PublicBaseUrl"/> only (a brand may have its own
+/// address); the others are the deployment's, and a brand setting one is a startup error (one policy, one limit).
 /// <code>
 /// "SecondScreen": { "PublicBaseUrl": "https://tv.example.com", "CodeAttemptsPerIp": 10, "CodeAttemptsWindow": "00:01:00",
 ///                   "LogoHosts": [ "logos.example.com" ] }
@@ -13,8 +14,11 @@ public sealed class SecondScreenOptions : IValidatableObject
 {
     public const string SectionName = "SecondScreen";
 
+    /// <summary>The settings only the deployment sets (<c>SecondScreen:{name}</c>), never a brand.</summary>
+    public static readonly IReadOnlyList<string> DeploymentWide = [nameof(LogoHosts), nameof(CodeAttemptsPerIp), nameof(CodeAttemptsWindow)];
+
     /// <summary>Where people reach PassBroker from their phone: the sign-in answer's <c>secondScreenUrl</c> is this plus
-    /// <c>/authn?code=…</c>.</summary>
+    /// <c>/authn?code=…</c> (and <c>&amp;brand=…</c> where the deployment has several brands).</summary>
     [Required]
     public string PublicBaseUrl { get; set; } = "http://localhost:7071";
 
@@ -32,7 +36,12 @@ public sealed class SecondScreenOptions : IValidatableObject
     public TimeSpan CodeAttemptsWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The URL a TV shows (as text or a QR code) for its code.</summary>
-    public string UrlFor(string code) => $"{PublicBaseUrl.TrimEnd('/')}/{Routes.Authn}?code={Uri.EscapeDataString(code)}";
+    /// <param name="code">The sign-in's code.</param>
+    /// <param name="brand">The brand's public id, where the deployment has several: the page looks the code up under it
+    /// alone (two brands may hold the same code) and takes its look. Null: the URL names no brand, as before brands.</param>
+    public string UrlFor(string code, string? brand = null) =>
+        $"{PublicBaseUrl.TrimEnd('/')}/{Routes.Authn}?code={Uri.EscapeDataString(code)}"
+        + (brand is null ? "" : $"&{Routes.AuthnBrandParameter}={Uri.EscapeDataString(brand)}");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

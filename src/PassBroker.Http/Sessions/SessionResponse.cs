@@ -29,8 +29,9 @@ public sealed record SessionResponse
     /// <summary>Adobe's MVPD login page for this code, to open in a browser (when the MVPD is known).</summary>
     public string? LoginUrl { get; init; }
 
-    /// <summary>PassBroker's second-screen page for this code (<c>…/authn?code=…</c>): a TV without a browser shows it as
-    /// text or a QR code next to <see cref="Code"/>. Only in the answer that starts a sign-in.</summary>
+    /// <summary>PassBroker's second-screen page for this code (<c>…/authn?code=…</c>, and <c>&amp;brand=…</c> where the
+    /// deployment serves several brands): a TV without a browser shows it as text or a QR code next to <see cref="Code"/>.
+    /// Only in the answer that starts a sign-in.</summary>
     public string? SecondScreenUrl { get; init; }
 
     public string? StatusUrl { get; init; }

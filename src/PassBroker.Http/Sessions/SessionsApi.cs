@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using PassBroker.Core.Errors;
 using PassBroker.Core.Profiles;
@@ -39,7 +38,7 @@ public static class SessionsApi
     /// <c>mvpd</c> the user picks the provider on the second screen. A new sign-in replaces the device's pending one.</remarks>
     public static async Task<Results<Accepted<SessionResponse>, Ok<SessionResponse>>> StartAsync(
         AuthenticatedDevice device, AdmittedSignIn admitted, OptionalJsonRequest<StartSessionRequest> body, RemoteClient client,
-        SignInService signIns, IOptions<SecondScreenOptions> secondScreen, CancellationToken cancellationToken)
+        SignInService signIns, SecondScreenLinks secondScreen, CancellationToken cancellationToken)
     {
         // Bound in this order: admitted counted the start after authentication (a stranger's request starts nothing) and
         // before the body was read or Adobe asked: each start polls Adobe for up to SignIn:MaxDuration.
@@ -47,7 +46,7 @@ public static class SessionsApi
         var response = start.ToResponse();
         if (response.Code is { } code)
         {
-            response = response with { SecondScreenUrl = secondScreen.Value.UrlFor(code) };
+            response = response with { SecondScreenUrl = secondScreen.For(device.Record.Brand, code) };
         }
         return start.NeedsUserLogin ? TypedResults.Accepted(response.StatusUrl, response) : TypedResults.Ok(response);
     }

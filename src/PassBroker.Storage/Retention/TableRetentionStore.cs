@@ -58,16 +58,16 @@ internal sealed class TableRetentionStore(StorageTables tables, ILogger<TableRet
         return outcome;
     }
 
-    // The code row is keyed by the code (the session's row key) and names the device; a code Adobe issued again to
-    // another device belongs to that device's session now, and stays. (A legacy code row, RowKey empty, goes with the
-    // code rows' own sweep, which lists rows by ExpiresAt whatever their key.)
+    // The code rows are keyed by the code (the session's row key) and the brand, and name the device; a code Adobe issued
+    // again to another device belongs to that device's session now, and stays. The device is of one brand, so the rows
+    // naming it are its brand's row (and a legacy one, RowKey empty, which the code rows' own sweep would also find).
     private async Task DeleteCodeRowAsync(ExpiredRow session, CancellationToken cancellationToken)
     {
-        var code = await tables.ExecuteAsync(StorageTables.SessionCodes,
-            (table, ct) => table.GetEntityIfExistsAsync<SessionCodeEntity>(session.Row, SessionCodeEntity.Row, cancellationToken: ct), cancellationToken);
-        if (code.HasValue && code.Value!.DeviceKey == TableKeys.Unescape(session.Partition))
+        var device = TableKeys.Unescape(session.Partition);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {session.Row} and DeviceKey eq {device}");
+        await foreach (var code in tables.QueryAsync<SessionCodeEntity>(StorageTables.SessionCodes, filter, cancellationToken))
         {
-            await DeleteIfUnchangedAsync(StorageTables.SessionCodes, code.Value.PartitionKey, code.Value.RowKey, code.Value.ETag.ToString(), cancellationToken);
+            await DeleteIfUnchangedAsync(StorageTables.SessionCodes, code.PartitionKey, code.RowKey, code.ETag.ToString(), cancellationToken);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Tables;
@@ -14,6 +15,9 @@ internal sealed class SessionEntity : ITableEntity
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
     public ETag ETag { get; set; }
+
+    /// <summary>The device's brand; absent (null is not stored) for the default brand, as on rows written before brands.</summary>
+    public string? Brand { get; set; }
 
     public string? Mvpd { get; set; }
 
@@ -39,6 +43,7 @@ internal sealed class SessionEntity : ITableEntity
         PartitionKey = TableKeys.Escape(session.DeviceKey),
         RowKey = TableKeys.Escape(session.Code),
         ETag = session.ETag is null ? default : new ETag(session.ETag),
+        Brand = BrandKeys.IsDefault(session.Brand) ? null : session.Brand,
         Mvpd = session.Mvpd,
         Status = session.Status.ToString(),
         EndReason = session.EndReason,
@@ -56,6 +61,7 @@ internal sealed class SessionEntity : ITableEntity
     {
         DeviceKey = TableKeys.Unescape(PartitionKey),
         Code = TableKeys.Unescape(RowKey),
+        Brand = Brand ?? BrandKeys.Default,
         Mvpd = Mvpd,
         Status = Enum.Parse<SessionStatus>(Status),
         EndReason = EndReason,

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Sessions;
 using PassBroker.Storage.Tables;
 
@@ -27,20 +28,28 @@ internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
         return found.HasValue ? found.Value!.ToSession() : null;
     }
 
-    public async Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuthenticationSession>> FindByCodeAsync(string code, IReadOnlyCollection<string> brands,
+        CancellationToken cancellationToken)
     {
-        var found = await FindCodeRowAsync(code, SessionCodeEntity.Row, cancellationToken)
-            // A sign-in started before the code rows moved to a non-empty RowKey is still found.
-            ?? await FindCodeRowAsync(code, SessionCodeEntity.LegacyRow, cancellationToken);
-        return found is null ? null : await FindAsync(found.DeviceKey, code, cancellationToken);
-    }
-
-    private async Task<SessionCodeEntity?> FindCodeRowAsync(string code, string row, CancellationToken cancellationToken)
-    {
-        var found = await tables.ExecuteAsync(StorageTables.SessionCodes,
-            (table, ct) => table.GetEntityIfExistsAsync<SessionCodeEntity>(TableKeys.Escape(code), row, cancellationToken: ct),
-            cancellationToken);
-        return found.HasValue ? found.Value : null;
+        // One query of the code's partition: its few rows are the code under each brand (and maybe a legacy row).
+        var rows = new List<SessionCodeEntity>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(code)}");
+        await foreach (var row in tables.QueryAsync<SessionCodeEntity>(StorageTables.SessionCodes, filter, cancellationToken))
+        {
+            rows.Add(row);
+        }
+        var found = new List<AuthenticationSession>();
+        foreach (var brand in brands.Distinct(StringComparer.Ordinal))
+        {
+            var row = rows.Find(r => r.RowKey == SessionCodeEntity.RowFor(brand))
+                // A sign-in started before the code rows moved to a non-empty RowKey (and before brands) is still found.
+                ?? (BrandKeys.IsDefault(brand) ? rows.Find(r => r.RowKey == SessionCodeEntity.LegacyRow) : null);
+            if (row is not null && await FindAsync(row.DeviceKey, code, cancellationToken) is { } session)
+            {
+                found.Add(session);
+            }
+        }
+        return found;
     }
 
     public async Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)
@@ -54,7 +63,7 @@ internal sealed class TableSessionStore(StorageTables tables) : ISessionStore
     // session row, so a code row never points at a session that was not stored.
     private Task WriteCodeRowAsync(AuthenticationSession session, CancellationToken cancellationToken) =>
         tables.ExecuteAsync(StorageTables.SessionCodes,
-            (table, ct) => table.UpsertEntityAsync(SessionCodeEntity.For(session.Code, session.DeviceKey, session.ExpiresAt), TableUpdateMode.Replace, ct),
+            (table, ct) => table.UpsertEntityAsync(SessionCodeEntity.For(session.Code, session.Brand, session.DeviceKey, session.ExpiresAt), TableUpdateMode.Replace, ct),
             cancellationToken);
 
     public async Task<PendingSessionStart> StartPendingAsync(AuthenticationSession session,

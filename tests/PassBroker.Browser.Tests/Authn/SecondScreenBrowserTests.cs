@@ -43,14 +43,7 @@ public sealed class SecondScreenBrowserTests(AzuriteFixture azurite) : IAsyncLif
         var session = await StartSecondScreenSignInAsync(tv);
         var code = session.GetProperty("code").GetString()!;
         var page = await _browser.NewPageAsync(width, height);
-        var violations = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                violations.Add(message.Text);
-            }
-        };
+        var violations = ChromiumBrowser.CspViolations(page);
 
         // Act: the code page.
         await page.GotoAsync(AuthnUrl);

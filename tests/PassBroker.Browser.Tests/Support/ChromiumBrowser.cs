@@ -55,6 +55,20 @@ public sealed class ChromiumBrowser : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
+    /// <summary>The Content-Security-Policy violations Chromium reports on the page's console from now on.</summary>
+    public static List<string> CspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        return violations;
+    }
+
     /// <summary>Saves a full-page screenshot as <c>TestResults/screenshots/{name}.png</c>.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {

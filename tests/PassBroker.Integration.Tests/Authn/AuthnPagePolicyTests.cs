@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PassBroker.AdobePass;
 using PassBroker.Core.Upstream;
 using PassBroker.Http.Pages;
+using PassBroker.Http.Pages.Branding;
 
 namespace PassBroker.Integration.Tests.Authn;
 
@@ -32,7 +33,7 @@ public sealed class AuthnPagePolicyTests
             new("E", "Wrong port", "https://cdn.example.net/e.png", false, false, null),
         ];
 
-        var html = AuthnPages.Picker("ABC1234", mvpds, policy, error: null);
+        var html = AuthnPages.Picker(new BrandLook(null, null, null, AuthnStylesheet.Css, "v"), "ABC1234", mvpds, policy, error: null);
 
         Assert.Contains("src=\"https://logos.example.com/a.png\"", html, StringComparison.Ordinal);
         Assert.Contains("src=\"https://cdn.example.net:8443/b.png\"", html, StringComparison.Ordinal);

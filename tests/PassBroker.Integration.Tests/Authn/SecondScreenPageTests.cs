@@ -4,6 +4,7 @@ using System.Text.Json;
 using PassBroker.Integration.Tests.Support;
 using PassBroker.Testing.EndToEnd;
 using PassBroker.Testing.Hosting.Azurite;
+using static PassBroker.Integration.Tests.Authn.PageClients;
 
 namespace PassBroker.Integration.Tests.Authn;
 
@@ -169,16 +170,7 @@ public sealed class SecondScreenPageTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
     }
 
-    // A person's browser at its own IP (through the trusted loopback proxy), not following redirects.
-    private HttpClient Browser(string ip)
-    {
-        var client = _app.DevHost.CreateClient(followRedirects: false);
-        client.DefaultRequestHeaders.Add("X-Forwarded-For", ip);
-        return client;
-    }
-
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)));
+    private HttpClient Browser(string ip) => _app.PageBrowser(ip);
 
     private static async Task<(HttpStatusCode Status, string Body)> PostCodeAsync(HttpClient browser, string code)
     {

@@ -34,8 +34,8 @@ internal sealed class FaultySessionStore(ISessionStore inner) : ISessionStore
         }
     }
 
-    public Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
-        inner.FindByCodeAsync(code, cancellationToken);
+    public Task<IReadOnlyList<AuthenticationSession>> FindByCodeAsync(string code, IReadOnlyCollection<string> brands,
+        CancellationToken cancellationToken) => inner.FindByCodeAsync(code, brands, cancellationToken);
 
     public Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken) =>
         inner.AddAsync(session, cancellationToken);

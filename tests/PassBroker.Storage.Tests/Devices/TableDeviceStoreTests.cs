@@ -27,6 +27,17 @@ public sealed class TableDeviceStoreTests(AzuriteFixture azurite) : AzuriteStore
     }
 
     [Fact]
+    public async Task FindAsync_DeviceOfABrand_KeepsItsBrand()
+    {
+        var device = TestData.Device() with { Brand = "ref31" };
+
+        var added = await Storage.Devices.AddAsync(device, default);
+
+        Assert.Equal("ref31", (await Storage.Devices.FindAsync(device.DeviceKey, default))!.Brand);
+        Assert.Equal(added, await Storage.Devices.FindAsync(device.DeviceKey, default));
+    }
+
+    [Fact]
     public async Task FindAsync_DeviceWithoutAccessToken_ReturnsNullToken()
     {
         var device = TestData.Device() with { AccessToken = null, Info = new DeviceInfo() };

@@ -22,8 +22,10 @@ public sealed class InMemorySessionStore : ISessionStore
         return Task.FromResult(_sessions.GetValueOrDefault((deviceKey, code)));
     }
 
-    public Task<AuthenticationSession?> FindByCodeAsync(string code, CancellationToken cancellationToken) =>
-        Task.FromResult(_sessions.Values.Where(s => s.Code == code).MaxBy(s => s.CreatedAt));
+    public Task<IReadOnlyList<AuthenticationSession>> FindByCodeAsync(string code, IReadOnlyCollection<string> brands,
+        CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AuthenticationSession>>([.. brands.Distinct(StringComparer.Ordinal)
+            .Select(b => _sessions.Values.Where(s => s.Code == code && s.Brand == b).MaxBy(s => s.CreatedAt)).OfType<AuthenticationSession>()]);
 
     public Task<AuthenticationSession> AddAsync(AuthenticationSession session, CancellationToken cancellationToken)
     {
