@@ -68,7 +68,8 @@ public sealed class SignInService(
             ExpiresAt = expiresAt,
             Client = client,
         }, cancellationToken);
-        await workflows.StartSignInPollingAsync(new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval), cancellationToken);
+        await workflows.StartSignInPollingAsync(
+            new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval) { Mvpd = session.Mvpd, Client = client }, cancellationToken);
         return new SignInStart(session, upstream);
     }
 
