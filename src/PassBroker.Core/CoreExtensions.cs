@@ -55,6 +55,7 @@ public static class CoreExtensions
         builder.Services.AddTransient<CheckSignInActivity>();
         builder.Services.AddTransient<ExpireSignInActivity>();
         builder.Services.AddTransient<FailSignInActivity>();
+        builder.Services.AddTransient<ISignInRowPoller, SignInRowPoller>();
         builder.Services.AddTransient<PollShardActivity>();
         builder.Services.AddTransient<ShardedSignInStarter>();
         builder.Services.AddTransient<DeviceSignInMarker>();

@@ -54,8 +54,8 @@ public sealed class SignInOptions : IValidatableObject
     [Range(1, 256)]
     public int Shards { get; set; } = 16;
 
-    /// <summary>Time between two rounds of a shard; divides <see cref="PollInterval"/> (each device stays polled once per
-    /// interval, at its own phase). Same caution as <see cref="Shards"/> for changes.</summary>
+    /// <summary>Time between two rounds of a shard; under the sharded shape it must divide <see cref="PollInterval"/>
+    /// (each device stays polled once per interval, at its own phase). Same caution as <see cref="Shards"/> for changes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ShardTick { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -65,7 +65,7 @@ public sealed class SignInOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (ShardTick > TimeSpan.Zero && (ShardTick > PollInterval || PollInterval.Ticks % ShardTick.Ticks != 0))
+        if (PollingShape == SignInPollingShape.Sharded && ShardTick > TimeSpan.Zero && (ShardTick > PollInterval || PollInterval.Ticks % ShardTick.Ticks != 0))
         {
             yield return new ValidationResult($"{nameof(ShardTick)} must divide {nameof(PollInterval)}.", [nameof(ShardTick)]);
         }

@@ -7,16 +7,14 @@ namespace PassBroker.Core.Workflow.Sharded;
 
 /// <summary>
 /// One round of a shard: the rows due at the tick, each polled with <see cref="CheckSignInActivity"/>'s per-sign-in
-/// logic (so logins, the second screen, the device marker, caches and notifications are what the per-sign-in shape
+/// logic (through <see cref="ISignInRowPoller"/>) (so logins, the second screen, the device marker, caches and notifications are what the per-sign-in shape
 /// does), expired at their deadline, and removed when their sign-in ends. A row is one sign-in's business: a transient
 /// failure leaves it due at its slot's next tick, and any other failure ends that sign-in as failed
 /// (<see cref="SessionEndReasons.PollingFailed"/>); neither stops the round nor the other rows.
 /// </summary>
 public sealed class PollShardActivity(
     IPendingSignInStore pending,
-    CheckSignInActivity check,
-    ExpireSignInActivity expire,
-    FailSignInActivity fail,
+    ISignInRowPoller rows,
     IOptions<SignInOptions> options,
     ILogger<PollShardActivity> logger)
 {
@@ -63,11 +61,11 @@ public sealed class PollShardActivity(
             // still-pending sign-in is expired right after it; a row still there an interval later (its expiry failed)
             // goes straight to the expiring write, the code being dead.
             var result = at - interval >= row.ExpiresAt
-                ? await expire.RunAsync(input, cancellationToken)
-                : await check.RunAsync(row.ToPoll(), cancellationToken);
+                ? await rows.ExpireAsync(input, cancellationToken)
+                : await rows.CheckAsync(row.ToPoll(), cancellationToken);
             if (!result.IsFinal && at >= row.ExpiresAt)
             {
-                result = await expire.RunAsync(input, cancellationToken);
+                result = await rows.ExpireAsync(input, cancellationToken);
             }
             if (!result.IsFinal)
             {
@@ -102,7 +100,7 @@ public sealed class PollShardActivity(
     {
         try
         {
-            await fail.RunAsync(input, cancellationToken);
+            await rows.FailAsync(input, cancellationToken);
             await pending.RemoveAsync(row, cancellationToken);
             return Outcome.Ended;
         }

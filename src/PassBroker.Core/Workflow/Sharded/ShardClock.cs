@@ -33,11 +33,12 @@ public sealed record ShardClock(DateTimeOffset Epoch, TimeSpan Tick, TimeSpan Po
     /// <summary>The last tick at or before <paramref name="at"/>.</summary>
     public long TickAtOrBefore(DateTimeOffset at) => (long)Math.Floor((at - Epoch) / Tick);
 
-    /// <summary>The first tick of <paramref name="slot"/> at least one tick after <paramref name="startedAt"/>: a new
-    /// sign-in is first polled between one tick and one interval plus one tick after it started.</summary>
+    /// <summary>The tick of <paramref name="slot"/> in the interval after <paramref name="startedAt"/> (later than it, at
+    /// most one interval later): a new sign-in is first polled no later than the per-sign-in shape polls it, and never
+    /// at the instant its code was issued.</summary>
     public long FirstDueTick(DateTimeOffset startedAt, int slot)
     {
-        var earliest = TickAtOrAfter(startedAt) + 1;
+        var earliest = TickAtOrBefore(startedAt) + 1;
         var offset = ((slot - (earliest % Slots)) + Slots) % Slots;
         return earliest + offset;
     }
