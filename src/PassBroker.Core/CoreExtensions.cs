@@ -16,6 +16,7 @@ using PassBroker.Core.Sessions;
 using PassBroker.Core.Telemetry;
 using PassBroker.Core.TempPass;
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 
 namespace PassBroker.Core;
 
@@ -63,6 +64,9 @@ public static class CoreExtensions
         builder.Services.AddTransient<CheckSignInActivity>();
         builder.Services.AddTransient<ExpireSignInActivity>();
         builder.Services.AddTransient<FailSignInActivity>();
+        builder.Services.AddTransient<ISignInRowPoller, SignInRowPoller>();
+        builder.Services.AddTransient<PollShardActivity>();
+        builder.Services.AddTransient<ShardedSignInStarter>();
         builder.Services.AddTransient<DeviceSignInMarker>();
         builder.Services.AddTransient<SessionProfileRelease>();
         // One per instance: it remembers where the last run stopped, and lets one run go at a time.

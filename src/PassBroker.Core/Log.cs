@@ -116,4 +116,20 @@ internal static partial class Log
 
     [LoggerMessage(1911, LogLevel.Warning, "Device {DeviceKey} of brand {Brand} tried to register again under brand {Requested}; refused")]
     public static partial void ReRegistrationWithOtherBrand(this ILogger logger, string deviceKey, string brand, string requested);
+
+    // The sharded polling shape (1770-1789): device keys only, as the per-sign-in workflow's lines.
+    [LoggerMessage(1770, LogLevel.Warning, "Sign-in polling of device {DeviceKey} failed ({FailureType}) in its shard round; polled again at its next slot")]
+    public static partial void ShardRowFailedTransiently(this ILogger logger, string deviceKey, string failureType);
+
+    [LoggerMessage(1771, LogLevel.Error, "Sign-in polling of device {DeviceKey} stopped in its shard round: {FailureType} is not a failure that waiting fixes; the sign-in is marked failed")]
+    public static partial void ShardRowFailed(this ILogger logger, Exception exception, string deviceKey, string failureType);
+
+    [LoggerMessage(1772, LogLevel.Warning, "Shard {Shard} round at tick {Tick} failed ({FailureType}, transient: {Transient}); its sign-ins are due again at their next slot")]
+    public static partial void ShardRoundFailed(this ILogger logger, int shard, long tick, string failureType, bool transient);
+
+    [LoggerMessage(1773, LogLevel.Information, "Shard {Shard} retired: the polling shape is no longer sharded and the shard holds no pending sign-in")]
+    public static partial void ShardRetired(this ILogger logger, int shard);
+
+    [LoggerMessage(1774, LogLevel.Error, "Sign-in polling of device {DeviceKey} gave up: still failing ({FailureType}) an hour past the code's expiry; the session stays as stored")]
+    public static partial void ShardRowGaveUp(this ILogger logger, Exception exception, string deviceKey, string failureType);
 }

@@ -1,4 +1,5 @@
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.DevHost.LocalDependencies;
 using PassBroker.DevHost.Observability;
 using PassBroker.DevHost.Retention;
@@ -33,7 +34,10 @@ public static class DevHostApp
 
         // The polling workflow without Durable Functions
         builder.Services.AddSingleton<InProcessWorkflowHost>();
-        builder.Services.AddSingleton<IWorkflowStarter>(s => s.GetRequiredService<InProcessWorkflowHost>());
+        builder.Services.AddSingleton<InProcessShardHost>();
+        builder.Services.AddSingleton<IShardHost>(s => s.GetRequiredService<InProcessShardHost>());
+        builder.Services.AddSingleton<IWorkflowStarter>(PollingShapes.StarterFor<InProcessWorkflowHost>);
+        builder.Services.AddHostedService(s => s.GetRequiredService<InProcessShardHost>());
         builder.Services.AddHostedService(s => s.GetRequiredService<InProcessWorkflowHost>());
 
         // The retention purge on a schedule (the Functions app: a timer function)

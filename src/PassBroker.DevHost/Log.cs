@@ -26,4 +26,7 @@ internal static partial class Log
     // The route's template, never the path: a path may carry a sign-in code.
     [LoggerMessage(4410, LogLevel.Information, "{Method} {Route} -> {Status} ({Milliseconds} ms)")]
     public static partial void Request(this ILogger logger, string method, string route, int status, long milliseconds);
+
+    [LoggerMessage(4430, LogLevel.Error, "Shard polling {InstanceId} stopped; its sign-ins wait for the next start")]
+    public static partial void ShardFailed(this ILogger logger, Exception exception, string instanceId);
 }

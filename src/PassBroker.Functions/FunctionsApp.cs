@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Functions.Edge;
 using PassBroker.Functions.Telemetry;
 using PassBroker.Functions.Workflow;
@@ -34,7 +35,11 @@ internal static class FunctionsApp
 
         // The polling workflow as a Durable orchestration (started from the create-session function's DurableTaskClient)
         builder.Services.AddScoped<DurableClientHolder>();
-        builder.Services.AddScoped<IWorkflowStarter, DurableWorkflowStarter>();
+        builder.Services.AddScoped<DurableWorkflowStarter>();
+        // SignIn:PollingShape: one orchestration per sign-in, or rows polled by the eternal shard orchestrations
+        builder.Services.AddScoped<IWorkflowStarter>(PollingShapes.StarterFor<DurableWorkflowStarter>);
+        builder.Services.AddSingleton<ShardCheck>();
+        builder.Services.AddScoped<IShardHost, DurableShardHost>();
         return builder;
     }
 }

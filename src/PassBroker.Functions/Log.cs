@@ -22,4 +22,7 @@ internal static partial class Log
 
     [LoggerMessage(6200, LogLevel.Information, "Retention purge ran: {Deleted} rows deleted, {Failed} kinds failed (the next run tries again); past due: {PastDue}")]
     public static partial void PurgeRan(this ILogger logger, int deleted, int failed, bool pastDue);
+
+    [LoggerMessage(6020, LogLevel.Information, "Started shard polling {InstanceId}")]
+    public static partial void ShardStarted(this ILogger logger, string instanceId);
 }

@@ -12,6 +12,7 @@ using PassBroker.Core.Management;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Retention;
 using PassBroker.Core.Sessions;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Storage.AzureClients;
 using PassBroker.Storage.Decisions;
 using PassBroker.Storage.Devices;
@@ -22,6 +23,7 @@ using PassBroker.Storage.Profiles;
 using PassBroker.Storage.Retention;
 using PassBroker.Storage.Secrets;
 using PassBroker.Storage.Sessions;
+using PassBroker.Storage.SignIns;
 using PassBroker.Storage.Tables;
 
 namespace PassBroker.Storage;
@@ -30,7 +32,7 @@ public static class StorageExtensions
 {
     /// <summary>
     /// Registers Core's <see cref="IDeviceStore"/>, <see cref="ISessionStore"/>, <see cref="IProfileCache"/>,
-    /// <see cref="IDecisionCache"/>, <see cref="IPlayStore"/> and <see cref="IManagementClientStore"/> over Azure Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
+    /// <see cref="IDecisionCache"/>, <see cref="IPlayStore"/>, <see cref="IPendingSignInStore"/> and <see cref="IManagementClientStore"/> over Azure Table Storage, the <see cref="IDataKeyProvider"/> that seals device secrets (from <c>Storage:DataKeys</c>), and one
     /// <see cref="TableServiceClient"/>, all configured from the <c>Storage</c> section and validated on start.
     /// </summary>
     public static IHostApplicationBuilder AddPassBrokerStorage(this IHostApplicationBuilder builder)
@@ -63,6 +65,7 @@ public static class StorageExtensions
         // PassBroker's own DCR client for the management APIs: one row, read only when a reset needs a token.
         services.TryAddSingleton<IManagementClientStore, TableManagementClientStore>();
         services.TryAddSingleton<TablePlayStore>();
+        services.TryAddSingleton<IPendingSignInStore, TablePendingSignInStore>();
         services.TryAddSingleton<IPlayStore>(s => ActivatorUtilities.CreateInstance<CachingPlayStore>(s, s.GetRequiredService<TablePlayStore>()));
         // What the retention purge lists and deletes (RetentionPurge runs it on each host's schedule).
         services.TryAddSingleton<IRetentionStore, TableRetentionStore>();

@@ -48,8 +48,31 @@ public sealed class SignInOptions : IValidatableObject
     [Required]
     public string DomainName { get; set; } = "localhost";
 
+    /// <summary>How pending sign-ins are polled: one Durable orchestration each (<see cref="SignInPollingShape.PerSignIn"/>),
+    /// or <see cref="Shards"/> eternal shard orchestrations over a table of pending sign-ins (<see cref="SignInPollingShape.Sharded"/>,
+    /// ≈ 1/50 of the storage requests at 100,000 pending; docs/performance.md).</summary>
+    public SignInPollingShape PollingShape { get; set; } = SignInPollingShape.PerSignIn;
+
+    /// <summary>Shard orchestrations of the sharded shape. A device's shard comes from a hash of its key, so change it
+    /// only with no sign-in pending under the sharded shape (rows placed for another count are not polled).</summary>
+    [Range(1, 256)]
+    public int Shards { get; set; } = 16;
+
+    /// <summary>Time between two rounds of a shard; under the sharded shape it must divide <see cref="PollInterval"/>
+    /// (each device stays polled once per interval, at its own phase). Same caution as <see cref="Shards"/> for changes.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan ShardTick { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Sign-ins one shard round polls at once (each is one upstream call).</summary>
+    [Range(1, 256)]
+    public int ShardConcurrency { get; set; } = 32;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (PollingShape == SignInPollingShape.Sharded && ShardTick > TimeSpan.Zero && (ShardTick > PollInterval || PollInterval.Ticks % ShardTick.Ticks != 0))
+        {
+            yield return new ValidationResult($"{nameof(ShardTick)} must divide {nameof(PollInterval)}.", [nameof(ShardTick)]);
+        }
         foreach (var (name, value) in new[] { (nameof(RedirectUrl), RedirectUrl), (nameof(LogoutRedirectUrl), LogoutRedirectUrl) })
         {
             if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))

@@ -73,7 +73,8 @@ public sealed class SignInService(
             Client = client,
         }, device.Brand, cancellationToken);
         await workflows.StartSignInPollingAsync(
-            new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval, Brand: device.Brand), cancellationToken);
+            new SignInPollInput(device.DeviceKey, session.Code, expiresAt, _options.PollInterval, Brand: device.Brand) { Mvpd = session.Mvpd, Client = client },
+            cancellationToken);
         return new SignInStart(session, upstream);
     }
 

@@ -1,3 +1,5 @@
+using PassBroker.Core.Devices;
+
 namespace PassBroker.Core.Workflow;
 
 /// <summary>The polling workflow's input. Serializable: Durable stores it in history.</summary>
@@ -14,4 +16,10 @@ public sealed record SignInPollInput(
 {
     /// <summary>The workflow instance id: one workflow per device and code, so a restart cannot start a second one.</summary>
     public string InstanceId => $"signin-{DeviceKey}-{Code}";
+
+    /// <summary>The MVPD the app picked, when known to the starter (the sharded shape keeps it in its row).</summary>
+    public string? Mvpd { get; init; }
+
+    /// <summary>Where the device connected from, when known to the starter (the sharded shape keeps it in its row).</summary>
+    public ClientEndpoint? Client { get; init; }
 }

@@ -8,7 +8,8 @@ namespace PassBroker.DevHost.Workflow;
 
 /// <summary>
 /// Runs polling workflows inside the DevHost. On start it resumes every pending sign-in found in Table Storage, so a
-/// restart loses none. The workflow itself retries transiently failed activities (<see cref="SignInPollingWorkflow"/>);
+/// restart loses none: as a per-sign-in workflow, or a row for the shards under the sharded shape
+/// (<see cref="InProcessShardHost"/>), whichever shape started it. The workflow itself retries transiently failed activities (<see cref="SignInPollingWorkflow"/>);
 /// a resume at start that meets a storage outage backs off (jittered, <see cref="WorkflowBackoff"/>) and tries again.
 /// </summary>
 internal sealed class InProcessWorkflowHost(
@@ -77,7 +78,13 @@ internal sealed class InProcessWorkflowHost(
         var resumed = 0;
         await foreach (var session in sessions.ListPendingAsync(null, cancellationToken))
         {
-            await StartSignInPollingAsync(new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval), cancellationToken);
+            // Into the current shape (SignIn:PollingShape): a sign-in left pending under the other shape finishes too.
+            var input = new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval)
+            {
+                Mvpd = session.Mvpd,
+                Client = session.Client,
+            };
+            await services.GetRequiredService<IWorkflowStarter>().StartSignInPollingAsync(input, cancellationToken);
             resumed++;
         }
         // Nothing resumed is nothing to say: the start-up banner comes first on a quiet start.

@@ -9,9 +9,12 @@ namespace PassBroker.Functions.Workflow;
 /// Core's <see cref="IWorkflowContext"/> over Durable's <see cref="TaskOrchestrationContext"/>, one call for one call.
 /// Its timer also listens for <see cref="SignInReplacedEvent"/>: a newer sign-in of the device raises it, the pending
 /// timer is cancelled (every Durable timer must fire or be cancelled before the orchestration completes), and the
-/// workflow polls at once, finds its session ended and completes.
+/// workflow polls at once, finds its session ended and completes. The shard workflows have no one sign-in to be
+/// replaced: their context (<paramref name="workflow"/> not the per-sign-in one) waits on the timer alone.
 /// </summary>
-internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) : IWorkflowContext
+/// <param name="context">Durable's orchestration context.</param>
+/// <param name="workflow">The Core workflow run: its full name is the logger's category.</param>
+internal sealed class DurableWorkflowContext(TaskOrchestrationContext context, Type? workflow = null) : IWorkflowContext
 {
     /// <summary>Raised (by <see cref="DurableWorkflowStarter"/>) on the older orchestrations of a device.</summary>
     public const string SignInReplacedEvent = "SignInReplaced";
@@ -23,17 +26,19 @@ internal sealed class DurableWorkflowContext(TaskOrchestrationContext context) :
     public bool Replaced { get; private set; }
 
     /// <summary>Core's workflow category; Durable writes through it only when the code runs for the first time, not on replays.</summary>
-    public ILogger Logger { get; } = context.CreateReplaySafeLogger(typeof(SignInPollingWorkflow).FullName!);
+    public ILogger Logger { get; } = context.CreateReplaySafeLogger((workflow ?? typeof(SignInPollingWorkflow)).FullName!);
+
+    private readonly bool _listensForReplacement = workflow is null || workflow == typeof(SignInPollingWorkflow);
 
     // Durable's clock is a UTC DateTime (Kind Utc); Core's is a DateTimeOffset.
     public DateTimeOffset CurrentUtcDateTime => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public async Task CreateTimer(DateTimeOffset fireAt, CancellationToken cancellationToken)
     {
-        if (Replaced)
+        if (Replaced || !_listensForReplacement)
         {
             // The event came (and is spent) and the poll it hurried found the session final, unless that poll failed:
-            // then this is the workflow's back-off before it tries again, and it must really wait.
+            // then this is the workflow's back-off before it tries again, and it must really wait. (Or no event comes.)
             await context.CreateTimer(fireAt.UtcDateTime, cancellationToken);
             return;
         }

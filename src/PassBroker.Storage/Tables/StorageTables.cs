@@ -19,6 +19,7 @@ internal sealed class StorageTables(TableServiceClient service, IOptions<Storage
     public const string Profiles = "profiles";
     public const string Decisions = "decisions";
     public const string Plays = "plays";
+    public const string PendingSignIns = "pendingsignins";
 
     // Created once and kept for good (the few table names above); a failed creation is tried again by the next caller.
     private readonly SingleFlightCache<string, TableClient> _tables = new(time, 16, (_, _) => DateTimeOffset.MaxValue, StringComparer.Ordinal);

@@ -39,9 +39,9 @@ public sealed class ScaleProjectionTests
             [new(StorageRequest.Queue, "workitems", "put message")] = 40,
             [new(StorageRequest.Queue, "control-*", "get messages")] = 520,
             [new(StorageRequest.Table, "Partitions", "upsert (replace)")] = 4,
-            [new(StorageRequest.Table, PendingSignInTable.TableName, "query")] = 40,
-            [new(StorageRequest.Table, PendingSignInTable.TableName, "upsert (replace)")] = 20,
-            [new(StorageRequest.Table, PendingSignInTable.TableName, "delete")] = 20,
+            [new(StorageRequest.Table, ShapeMeasurement.PendingTableName, "query")] = 40,
+            [new(StorageRequest.Table, ShapeMeasurement.PendingTableName, "upsert (replace)")] = 20,
+            [new(StorageRequest.Table, ShapeMeasurement.PendingTableName, "delete")] = 20,
         });
 
         var projection = ScaleProjection.Sharded(measured, Spike);

@@ -1,3 +1,5 @@
+using PassBroker.Storage.Tables;
+
 namespace PassBroker.Benchmarks.Durable;
 
 /// <summary>The load to project to: <paramref name="SignIns"/> pending at once, each polled every
@@ -18,11 +20,14 @@ internal sealed record ScaleScenario(int SignIns, TimeSpan PollInterval, TimeSpa
 /// sign-in's end, the polls made in it, and (sharded) the shard rounds.</summary>
 internal sealed record ShapeMeasurement(string Shape, int SignIns, long Polls, long Rounds, IReadOnlyDictionary<StorageRequest, long> Requests)
 {
+    /// <summary>The product's pending-sign-in table, as the counter names it (the run uses no table prefix).</summary>
+    public const string PendingTableName = StorageTables.PendingSignIns;
+
     public long Total => Requests.Values.Sum();
 
     /// <summary>PassBroker's own pending-sign-in table (sharded shape); everything else is the Durable provider's.</summary>
     public long PendingTable(string? operation = null) => Requests
-        .Where(r => r.Key.Service == StorageRequest.Table && r.Key.Resource == PendingSignInTable.TableName && (operation is null || r.Key.Operation.StartsWith(operation, StringComparison.Ordinal)))
+        .Where(r => r.Key.Service == StorageRequest.Table && r.Key.Resource == PendingTableName && (operation is null || r.Key.Operation.StartsWith(operation, StringComparison.Ordinal)))
         .Sum(r => r.Value);
 
     public long Durable => Total - PendingTable();

@@ -1,6 +1,14 @@
 using System.Diagnostics;
 using DurableTask.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PassBroker.Core.Devices;
+using PassBroker.Core.Sessions;
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
+using PassBroker.Storage;
+using PassBroker.Storage.SignIns;
+using PassBroker.Storage.Tables;
 
 namespace PassBroker.Benchmarks.Durable;
 
@@ -40,18 +48,27 @@ internal static class ShapeRuns
         return new ShapeMeasurement(DurableStorageSettings.PerSignIn, settings.SignIns, script.TotalPolls, script.TotalPolls, counter.Since(before));
     }
 
-    /// <summary>S eternal shard orchestrations, started (and past their first round) before the window; the window runs
-    /// from the first sign-in's row to the last one's removal.</summary>
+    /// <summary>S eternal shard orchestrations of Core's <see cref="ShardPollingWorkflow"/>, started (and past their
+    /// first round) before the window; the sign-ins start through the product's <see cref="ShardedSignInStarter"/> into
+    /// the product's table store; the window runs from the first sign-in's row to the last one's removal.</summary>
     public static async Task<ShapeMeasurement> ShardedAsync(string connectionString, DurableStorageSettings settings)
     {
         const string hub = "pbsharded";
         var counter = new StorageRequestCounter(hub);
         var script = new UpstreamScript(settings.PollsToLogin);
-        var clock = new ShardClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), settings.Tick, settings.PollInterval);
-        var table = DurableTaskHub.CountedTables(connectionString, counter).GetTableClient(PendingSignInTable.TableName);
-        await table.CreateIfNotExistsAsync();
-        var pending = new PendingSignInTable(table, settings.Shards, clock);
-        var activity = new PollShardStandIn(pending, script);
+        var options = Options.Create(new SignInOptions
+        {
+            PollingShape = SignInPollingShape.Sharded,
+            PollInterval = settings.PollInterval,
+            ShardTick = settings.Tick,
+            Shards = settings.Shards,
+        });
+        var clock = ShardClock.From(options.Value);
+        var tables = new StorageTables(DurableTaskHub.CountedTables(connectionString, counter), Options.Create(new StorageOptions()),
+            TimeProvider.System, NullLogger<StorageTables>.Instance);
+        var pending = new TablePendingSignInStore(tables);
+        var activity = new PollShardRound(new PollShardActivity(pending, new ScriptedRows(script), options, NullLogger<PollShardActivity>.Instance));
+        var starter = new ShardedSignInStarter(pending, new StartedShards(), options, TimeProvider.System);
 
         await using var durable = await DurableTaskHub.CreateAsync(connectionString, hub, settings, counter);
         durable.Worker.AddTaskOrchestrations(new NameValueObjectCreator<TaskOrchestration>(ShardPollingWorkflow.Name, "", typeof(ShardOrchestration)));
@@ -64,13 +81,16 @@ internal static class ShapeRuns
             await durable.Client.CreateOrchestrationInstanceAsync(ShardPollingWorkflow.Name, "", input.InstanceId, input);
         }
         await WaitUntilAsync(() => activity.Rounds >= settings.Shards, "the shards' first rounds");
+        // The table exists before the window, as it does in a running app: its creation is no sign-in's cost.
+        await pending.AnyAsync(0, CancellationToken.None);
 
         var before = counter.Snapshot();
         var roundsBefore = activity.Rounds;
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < settings.SignIns; i++)
         {
-            await pending.AddAsync($"device{i:D6}", $"CODE{i:D6}", now, now.AddMinutes(30), CancellationToken.None);
+            var signIn = new SignInPollInput($"device{i:D6}", $"CODE{i:D6}", now.AddMinutes(30), settings.PollInterval) { Client = new ClientEndpoint("203.0.113.7", null) };
+            await starter.StartSignInPollingAsync(signIn, CancellationToken.None);
         }
         await WaitUntilAsync(() => activity.Completed >= settings.SignIns, "every sign-in's end");
         var requests = counter.Since(before);

@@ -1,24 +1,23 @@
 using DurableTask.Core;
+using PassBroker.Core.Sessions;
+using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 
 namespace PassBroker.Benchmarks.Durable;
 
-/// <summary>Runs <see cref="ShardPollingWorkflow"/> on the Durable Task Framework through Core's context.</summary>
-internal sealed class ShardOrchestration : TaskOrchestration<bool, ShardPollInput>
+/// <summary>Runs Core's shipped <see cref="ShardPollingWorkflow"/> on the Durable Task Framework through Core's context.</summary>
+internal sealed class ShardOrchestration : TaskOrchestration<ShardRound?, ShardPollInput>
 {
-    public override async Task<bool> RunTask(OrchestrationContext context, ShardPollInput input)
-    {
-        await ShardPollingWorkflow.RunAsync(new CoreWorkflowContext(context), input);
-        return true;
-    }
+    public override Task<ShardRound?> RunTask(OrchestrationContext context, ShardPollInput input) =>
+        ShardPollingWorkflow.RunAsync(new CoreWorkflowContext(context), input);
 }
 
 /// <summary>
-/// One shard round: the due rows of the shard's slot, each polled through the scripted upstream (the real activity would
-/// run <c>CheckSignInActivity</c>'s per-sign-in logic, so logins, expiry, the second screen and the device marker are
-/// written exactly as today), ended ones removed. Storage cost per round: one query page per 1,000 due rows, one delete
-/// per ended sign-in.
+/// One shard round: Core's own <see cref="PollShardActivity"/> over the product's pending-sign-in table (one query page
+/// per 1,000 due rows, one delete per ended sign-in), with the per-row poll scripted (<see cref="ScriptedRows"/>).
+/// Counts the rounds and the sign-ins that ended, for the run's window.
 /// </summary>
-internal sealed class PollShardStandIn(PendingSignInTable pending, UpstreamScript script) : AsyncTaskActivity<ShardRoundInput, ShardRoundResult>
+internal sealed class PollShardRound(PollShardActivity activity) : AsyncTaskActivity<ShardRoundInput, ShardRound>
 {
     private long _rounds;
     private long _completed;
@@ -27,21 +26,34 @@ internal sealed class PollShardStandIn(PendingSignInTable pending, UpstreamScrip
 
     public long Completed => Interlocked.Read(ref _completed);
 
-    protected override async Task<ShardRoundResult> ExecuteAsync(TaskContext context, ShardRoundInput input)
+    protected override async Task<ShardRound> ExecuteAsync(TaskContext context, ShardRoundInput input)
     {
         Interlocked.Increment(ref _rounds);
-        var at = pending.Clock.TimeOf(input.Tick);
-        int polled = 0, completed = 0;
-        await foreach (var row in pending.DueAsync(input.Shard, input.Tick, CancellationToken.None))
-        {
-            polled++;
-            var ended = row.ExpiresAt <= at || script.Poll(row.RowKey);
-            if (ended && await pending.RemoveAsync(row, CancellationToken.None))
-            {
-                completed++;
-            }
-        }
-        Interlocked.Add(ref _completed, completed);
-        return new ShardRoundResult(polled, completed);
+        var round = await activity.RunAsync(input, CancellationToken.None);
+        Interlocked.Add(ref _completed, round.Ended);
+        return round;
     }
+}
+
+/// <summary>
+/// The scripted stand-in for Adobe and the session rows, per row: pending until the device's
+/// <see cref="UpstreamScript.PollsToLogin"/>-th poll, then authenticated (the product's activity would read and write the
+/// session only then, the same in every shape). It touches no storage.
+/// </summary>
+internal sealed class ScriptedRows(UpstreamScript script) : ISignInRowPoller
+{
+    public Task<SignInCheck> CheckAsync(PendingPoll poll, CancellationToken cancellationToken) =>
+        Task.FromResult(new SignInCheck(script.Poll(poll.DeviceKey) ? SessionStatus.Authenticated : SessionStatus.Pending));
+
+    public Task<SignInCheck> ExpireAsync(SignInPollInput input, CancellationToken cancellationToken) =>
+        Task.FromResult(new SignInCheck(SessionStatus.Expired, SessionEndReasons.CodeExpired));
+
+    public Task<SignInCheck> FailAsync(SignInPollInput input, CancellationToken cancellationToken) =>
+        Task.FromResult(new SignInCheck(SessionStatus.Failed, SessionEndReasons.PollingFailed));
+}
+
+/// <summary>The shards are started by the run itself, before its window.</summary>
+internal sealed class StartedShards : IShardHost
+{
+    public Task EnsureRunningAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

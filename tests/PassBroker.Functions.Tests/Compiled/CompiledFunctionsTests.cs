@@ -6,6 +6,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Functions.Edge;
 using PassBroker.Functions.Tests.Hosting;
 using PassBroker.Http;
@@ -92,12 +93,13 @@ public sealed class CompiledFunctionsTests(BothHostsFixture hosts)
     [Fact]
     public void DurableFunctions_AreCoresWorkflowAndItsActivities()
     {
-        var orchestrator = Assert.Single(CompiledFunctions.WithTrigger<OrchestrationTriggerAttribute>());
+        var orchestrators = CompiledFunctions.WithTrigger<OrchestrationTriggerAttribute>().Select(f => f.Name).Order().ToList();
         var activities = CompiledFunctions.WithTrigger<ActivityTriggerAttribute>().Select(f => f.Name).Order().ToList();
         var activityNames = typeof(WorkflowActivities).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Select(f => (string)f.GetRawConstantValue()!).Order().ToList();
+            .Select(f => (string)f.GetRawConstantValue()!).Append(ShardPollingWorkflow.PollShardActivity).Order().ToList();
 
-        Assert.Equal(SignInPollingWorkflow.Name, orchestrator.Name);
+        // Both polling shapes: one orchestration per sign-in, and the shard orchestrations (SignIn:PollingShape).
+        Assert.Equal(new[] { ShardPollingWorkflow.Name, SignInPollingWorkflow.Name }.Order(), orchestrators);
         Assert.Equal(activityNames, activities);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Testing.Hosting;
 
 namespace PassBroker.Functions.Tests.Hosting;
@@ -16,20 +17,29 @@ internal static class FunctionsDurableEngine
     public static Task<DurableTaskTestHost> StartAsync(IServiceProvider functionsApp) =>
         DurableTaskTestHost.StartAsync(registry =>
         {
-            var orchestrator = CompiledFunctions.WithTrigger<OrchestrationTriggerAttribute>().Single();
-            registry.AddOrchestratorFunc<SignInPollInput, SignInCheck?>(orchestrator.Name,
-                (context, _) => (Task<SignInCheck?>)orchestrator.Method.Invoke(null, [context])!);
+            var orchestrators = CompiledFunctions.WithTrigger<OrchestrationTriggerAttribute>().ToDictionary(f => f.Name);
+            var perSignIn = orchestrators[SignInPollingWorkflow.Name];
+            registry.AddOrchestratorFunc<SignInPollInput, SignInCheck?>(perSignIn.Name,
+                (context, _) => (Task<SignInCheck?>)perSignIn.Method.Invoke(null, [context])!);
+            var shard = orchestrators[ShardPollingWorkflow.Name];
+            registry.AddOrchestratorFunc<ShardPollInput, ShardRound?>(shard.Name,
+                (context, _) => (Task<ShardRound?>)shard.Method.Invoke(null, [context])!);
 
             foreach (var activity in CompiledFunctions.WithTrigger<ActivityTriggerAttribute>())
             {
-                registry.AddActivityFunc<SignInPollInput, SignInCheck>(activity.Name, (_, input) => RunActivityAsync(activity, input, functionsApp));
+                if (activity.Name == ShardPollingWorkflow.PollShardActivity)
+                {
+                    registry.AddActivityFunc<ShardRoundInput, ShardRound>(activity.Name, (_, input) => RunActivityAsync<ShardRoundInput, ShardRound>(activity, input, functionsApp));
+                    continue;
+                }
+                registry.AddActivityFunc<SignInPollInput, SignInCheck>(activity.Name, (_, input) => RunActivityAsync<SignInPollInput, SignInCheck>(activity, input, functionsApp));
             }
         }, new DurableTaskTestHostOptions { Port = LoopbackPorts.Free() });
 
-    private static async Task<SignInCheck> RunActivityAsync(CompiledFunction activity, SignInPollInput input, IServiceProvider functionsApp)
+    private static async Task<TOutput> RunActivityAsync<TInput, TOutput>(CompiledFunction activity, TInput input, IServiceProvider functionsApp)
     {
         await using var invocation = functionsApp.CreateAsyncScope();
         var target = activity.Activate(invocation.ServiceProvider);
-        return await (Task<SignInCheck>)activity.Method.Invoke(target, [input, CancellationToken.None])!;
+        return await (Task<TOutput>)activity.Method.Invoke(target, [input, CancellationToken.None])!;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Workflow;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Functions.Edge;
 using PassBroker.Functions.Tests.Hosting;
 using PassBroker.Http;
@@ -60,6 +61,8 @@ public sealed class PublishedAppTests(PublishedApp published) : IClassFixture<Pu
         Assert.NotNull(Binding(byName[WorkflowActivities.CheckSignIn], "activityTrigger"));
         Assert.NotNull(Binding(byName[WorkflowActivities.ExpireSignIn], "activityTrigger"));
         Assert.NotNull(Binding(byName[WorkflowActivities.FailSignIn], "activityTrigger"));
+        Assert.NotNull(Binding(byName[ShardPollingWorkflow.Name], "orchestrationTrigger"));
+        Assert.NotNull(Binding(byName[ShardPollingWorkflow.PollShardActivity], "activityTrigger"));
         var start = Functions.Single(f => Binding(f, "httpTrigger")?.GetProperty("route").GetString() == Routes.Sessions
             && Binding(f, "httpTrigger")!.Value.GetProperty("methods").EnumerateArray().Any(m => m.GetString() == "post"));
         Assert.NotNull(Binding(start, "durableClient"));

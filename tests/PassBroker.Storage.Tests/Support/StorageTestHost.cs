@@ -71,7 +71,7 @@ internal sealed class StorageTestHost : IAsyncDisposable
     /// <summary>Deletes this prefix's tables; Azurite keeps everything in memory for the whole run otherwise.</summary>
     public async Task DeleteTablesAsync()
     {
-        foreach (var table in (string[])[StorageTables.Devices, StorageTables.Sessions, StorageTables.SessionCodes, StorageTables.Profiles, StorageTables.Decisions, StorageTables.Plays])
+        foreach (var table in (string[])[StorageTables.Devices, StorageTables.Sessions, StorageTables.SessionCodes, StorageTables.Profiles, StorageTables.Decisions, StorageTables.Plays, StorageTables.PendingSignIns])
         {
             await RawTable(table).DeleteAsync();
         }

@@ -1,7 +1,10 @@
 using System.Text;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using PassBroker.Core.Devices;
 using PassBroker.Core.Profiles;
 using PassBroker.Core.Upstream;
+using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
 using PassBroker.Testing.Hosting.Azurite;
@@ -31,14 +34,16 @@ public sealed class CosmosTableLimitsTests(AzuriteFixture azurite) : AzuriteStor
         var permit = new Decision { Resource = new string('r', 2000), Mvpd = "Cablevision", Authorized = true, NotBefore = now, NotAfter = now.AddHours(1) };
         await Storage.Decisions.SetPermitsAsync(deviceKey, [permit], default);
         await Storage.Plays.RecordAsync(deviceKey, new string('r', 2000), now.AddHours(1), default);
+        await Storage.Services.GetRequiredService<IPendingSignInStore>().PutAsync(
+            new PendingSignIn(deviceKey, "ABC1234", null, new ClientEndpoint("2001:db8::1", 443), now.AddMinutes(30), 0, 0, 1), default);
 
         var rows = new List<(string Table, TableEntity Row)>();
-        foreach (var table in (string[])[StorageTables.Devices, StorageTables.Sessions, StorageTables.SessionCodes, StorageTables.Profiles, StorageTables.Decisions, StorageTables.Plays])
+        foreach (var table in (string[])[StorageTables.Devices, StorageTables.Sessions, StorageTables.SessionCodes, StorageTables.Profiles, StorageTables.Decisions, StorageTables.Plays, StorageTables.PendingSignIns])
         {
             rows.AddRange((await Storage.RawTable(table).QueryAsync<TableEntity>().ToListAsync()).Select(r => (table, r)));
         }
 
-        Assert.Equal(8, rows.Count); // device, management client, session, its start lock, code, profiles, permit, play
+        Assert.Equal(9, rows.Count); // device, management client, session, its start lock, code, profiles, permit, play, pending sign-in
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.Row.PartitionKey), $"{r.Table}: empty PartitionKey"));
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r.Row.RowKey), $"{r.Table}: empty RowKey"));
         Assert.All(rows, r => Assert.True(Encoding.UTF8.GetByteCount(r.Row.RowKey) <= CosmosMaxRowKeyBytes, $"{r.Table}: RowKey over 255 bytes"));

@@ -1,0 +1,62 @@
+namespace PassBroker.Core.Workflow.Sharded;
+
+/// <summary>
+/// The sharded polling shape: a fixed set of eternal shard workflows instead of one per sign-in. Shard <c>s</c> wakes
+/// on a durable timer at every tick of a clock all shards share (<see cref="ShardClock"/>) and runs one activity that
+/// polls the shard's sign-ins due at that tick (<see cref="PollShardActivity"/>): one timer and one activity per shard
+/// and tick whatever the number of sign-ins, which is what takes the storage cost off the sign-in count
+/// (docs/performance.md). Deterministic: replayable by Durable Functions. ContinueAsNew every
+/// <see cref="RoundsPerGeneration"/> rounds keeps the history short.
+/// </summary>
+public static class ShardPollingWorkflow
+{
+    public const string Name = "SignInShardPolling";
+
+    /// <summary>The round's activity. Input <see cref="ShardRoundInput"/>, output <see cref="ShardRound"/>.</summary>
+    public const string PollShardActivity = "PollShard";
+
+    /// <summary>Rounds per generation before ContinueAsNew (as the per-sign-in workflow's 20 polls).</summary>
+    public const int RoundsPerGeneration = 20;
+
+    /// <returns>The round that retired the shard, or null when the workflow continued as new.</returns>
+    public static async Task<ShardRound?> RunAsync(IWorkflowContext context, ShardPollInput input)
+    {
+        var clock = input.Clock;
+        var tick = input.NextTick;
+        for (var round = 0; round < RoundsPerGeneration; round++, tick++)
+        {
+            // A shard that fell behind (a host down, a slow round) runs the ticks it missed one after another, timers
+            // in the past firing at once; but never more than one interval of them: the last Slots ticks visit every
+            // slot once, so no sign-in is skipped and none is polled twice in a row.
+            var now = context.CurrentUtcDateTime;
+            tick = Math.Max(tick, clock.TickAtOrBefore(now) - clock.Slots + 1);
+            var fireAt = clock.TimeOf(tick);
+            if (fireAt > now)
+            {
+                await context.CreateTimer(fireAt, CancellationToken.None);
+            }
+
+            try
+            {
+                var result = await context.CallActivityAsync<ShardRound>(PollShardActivity, new ShardRoundInput(input.Shard, tick, clock));
+                context.SetCustomStatus(new { tick, result.Polled, result.Ended, result.Retrying });
+                if (result.Retire)
+                {
+                    context.Logger.ShardRetired(input.Shard);
+                    return result;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The round's own failure (its query, say), not a row's: the activity handles those row by row. Nothing
+                // is lost: the slot's rows are due again one interval later, so the shard goes on either way.
+                var failure = context.DescribeFailure(exception);
+                context.Logger.ShardRoundFailed(input.Shard, tick, failure.Type, failure.IsTransient);
+                context.SetCustomStatus(new { tick, failed = failure.Type });
+            }
+        }
+
+        context.ContinueAsNew(input with { NextTick = tick });
+        return null;
+    }
+}
