@@ -89,5 +89,9 @@ public static class AdobePassExtensions
             AllowAutoRedirect = false,
         })
         .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+        // IHttpClientFactory's default logging handlers (a log scope and start/end lines with the full URL, which may
+        // carry a sign-in code) cost two handlers and their allocations on every call; UpstreamTelemetryHandler already
+        // names, times and counts each exchange by its route template.
+        .RemoveAllLoggers()
         .AddUpstreamResilience();
 }

@@ -14,13 +14,22 @@ namespace PassBroker.AdobePass.Pacing;
 /// </summary>
 internal sealed class PacingHandler(DevicePacer pacer, PassBrokerMetrics metrics, ILogger<PacingHandler> logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (!pacer.Enabled || !request.Headers.TryGetValues(AdobeHeaders.ForwardedFor, out var values) || values.FirstOrDefault() is not { } ip)
+        // Unpaced calls pass without this handler's async frame; the header is read without parsing or copying it.
+        if (!pacer.Enabled || !request.Headers.NonValidated.TryGetValues(AdobeHeaders.ForwardedFor, out var values))
         {
-            return await base.SendAsync(request, cancellationToken);
+            return base.SendAsync(request, cancellationToken);
         }
+        foreach (var ip in values)
+        {
+            return PacedAsync(request, ip, cancellationToken);
+        }
+        return base.SendAsync(request, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> PacedAsync(HttpRequestMessage request, string ip, CancellationToken cancellationToken)
+    {
         var deviceKey = UpstreamCall.Of(request)?.Device.DeviceKey ?? "-";
         try
         {

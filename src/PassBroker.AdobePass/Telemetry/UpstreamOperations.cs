@@ -31,13 +31,25 @@ public static class UpstreamOperations
     /// <param name="request">The outgoing request.</param>
     public static string? MvpdOf(HttpRequestMessage request)
     {
-        // Per call only the path is split; where the template puts {mvpd} is worked out once per template.
+        // Where the template puts {mvpd} is worked out once per template; per call the path is walked to that segment
+        // without splitting it (every upstream call names its MVPD here, for its span and metrics).
         var index = MvpdSegments.GetOrAdd(TemplateOf(request), template => Array.IndexOf(template.Split('?')[0].Trim('/').Split('/'), "{mvpd}"));
         if (index < 0 || request.RequestUri is not { IsAbsoluteUri: true } uri)
         {
             return null;
         }
-        var path = uri.AbsolutePath.Trim('/').Split('/');
-        return index < path.Length ? Uri.UnescapeDataString(path[index]) : null;
+        var rest = uri.AbsolutePath.AsSpan().Trim('/');
+        for (var i = 0; i < index; i++)
+        {
+            var slash = rest.IndexOf('/');
+            if (slash < 0)
+            {
+                return null;
+            }
+            rest = rest[(slash + 1)..];
+        }
+        var end = rest.IndexOf('/');
+        var segment = end < 0 ? rest : rest[..end];
+        return segment.Contains('%') ? Uri.UnescapeDataString(segment) : segment.ToString();
     }
 }

@@ -17,23 +17,46 @@ public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<Decisio
     public Task<IReadOnlyDictionary<string, Decision>> PreauthorizeAsync(DeviceContext device, string mvpd, IReadOnlyList<string> resources, CancellationToken cancellationToken) =>
         FetchAsync(resources, _options.PreauthorizeBatchSize, batch => adobePass.PreauthorizeAsync(device, mvpd, batch, cancellationToken), mvpd, cancellationToken);
 
-    public async Task<Decision> AuthorizeAsync(DeviceContext device, string mvpd, string resource, CancellationToken cancellationToken) =>
-        (await FetchAsync([resource], 1, async batch => [await adobePass.AuthorizeAsync(device, mvpd, batch[0], cancellationToken)], mvpd, cancellationToken))[resource];
+    /// <summary>
+    /// The same rounds as <see cref="FetchAsync"/> for one resource, without its batching (chunks, a dictionary, a
+    /// list per answer, two closures): authorize runs before every play.
+    /// </summary>
+    public async Task<Decision> AuthorizeAsync(DeviceContext device, string mvpd, string resource, CancellationToken cancellationToken)
+    {
+        using var span = StartSpan(mvpd, 1);
+        for (var attempt = 0; ; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await PauseAsync(attempt, cancellationToken);
+            }
+            Decision decision;
+            try
+            {
+                decision = await adobePass.AuthorizeAsync(device, mvpd, resource, cancellationToken);
+            }
+            catch (AdobePassException ex) when (IsEveryItemsAnswer(ex))
+            {
+                decision = Failed(resource, mvpd, ex);
+            }
+            if (attempt >= _options.MaxRetries || !ShouldRetry(decision))
+            {
+                return decision;
+            }
+        }
+    }
 
     private async Task<IReadOnlyDictionary<string, Decision>> FetchAsync(
         IReadOnlyList<string> resources, int batchSize, Func<IReadOnlyList<string>, Task<IReadOnlyList<Decision>>> call, string mvpd, CancellationToken cancellationToken)
     {
-        // One span over the batches and their retries: the upstream calls are its children.
-        using var span = PassBrokerTelemetry.ActivitySource.StartActivity("passbroker.decisions.fetch");
-        span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, mvpd);
-        span?.SetTag(PassBrokerTelemetry.Tags.Resources, resources.Count);
+        using var span = StartSpan(mvpd, resources.Count);
         var results = new Dictionary<string, Decision>(StringComparer.Ordinal);
         IReadOnlyList<string> pending = resources;
         for (var attempt = 0; pending.Count > 0; attempt++)
         {
             if (attempt > 0)
             {
-                await Task.Delay(_options.RetryDelay * (1 << (attempt - 1)), time, cancellationToken);
+                await PauseAsync(attempt, cancellationToken);
             }
             // One batch after another: Adobe throttles per device IP, and a burst of parallel calls would spend it.
             foreach (var batch in pending.Chunk(batchSize))
@@ -56,10 +79,29 @@ public sealed class DecisionFetcher(IAdobePassClient adobePass, IOptions<Decisio
         }
         catch (AdobePassException ex) when (IsEveryItemsAnswer(ex))
         {
-            var error = ex.Error ?? new UpstreamError { Code = Errors.ErrorCodes.UpstreamUnavailable, Action = UpstreamActions.Retry, Status = ex.HttpStatus };
-            return batch.Select(r => new Decision { Resource = r, Mvpd = mvpd, Authorized = false, Error = error }).ToList();
+            return batch.Select(r => Failed(r, mvpd, ex)).ToList();
         }
     }
+
+    // One span over the batches and their retries: the upstream calls are its children.
+    private static System.Diagnostics.Activity? StartSpan(string mvpd, int resources)
+    {
+        var span = PassBrokerTelemetry.ActivitySource.StartActivity("passbroker.decisions.fetch");
+        span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, mvpd);
+        span?.SetTag(PassBrokerTelemetry.Tags.Resources, resources);
+        return span;
+    }
+
+    private Task PauseAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(_options.RetryDelay * (1 << (attempt - 1)), time, cancellationToken);
+
+    private static Decision Failed(string resource, string mvpd, AdobePassException ex) => new()
+    {
+        Resource = resource,
+        Mvpd = mvpd,
+        Authorized = false,
+        Error = ex.Error ?? new UpstreamError { Code = Errors.ErrorCodes.UpstreamUnavailable, Action = UpstreamActions.Retry, Status = ex.HttpStatus },
+    };
 
     /// <summary>
     /// An outage (retry), an error whose action says what to do, or a deny (403) applies to each item alike. The rest

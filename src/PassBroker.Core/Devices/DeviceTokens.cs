@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -33,8 +34,18 @@ public static class DeviceTokens
         return true;
     }
 
-    public static bool Matches(string secret, string storedHash) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(secret)), Encoding.ASCII.GetBytes(storedHash));
+    /// <summary>Whether the secret hashes to the stored hash, compared in fixed time.</summary>
+    public static bool Matches(string secret, string storedHash)
+    {
+        // On the stack: every request checks its token (a secret is 43 characters; a longer string takes the heap).
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(secret.Length);
+        Span<byte> bytes = maxBytes <= 256 ? stackalloc byte[256] : new byte[maxBytes];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<char> hex = stackalloc char[SHA256.HashSizeInBytes * 2];
+        SHA256.HashData(bytes[..Encoding.UTF8.GetBytes(secret, bytes)], hash);
+        Convert.TryToHexStringLower(hash, hex, out _);
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(hex), MemoryMarshal.AsBytes(storedHash.AsSpan()));
+    }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

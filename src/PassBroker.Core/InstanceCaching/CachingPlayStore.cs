@@ -18,7 +18,7 @@ public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOpt
     {
         if (_copies.TryGet(deviceKey) is { } copy)
         {
-            return [.. copy.Where(play => play.LeaseEnds > now)];
+            return Live(copy, now);
         }
         var active = await inner.ListActiveAsync(deviceKey, now, cancellationToken);
         _copies.Set(deviceKey, active, time.GetUtcNow() + _lifetime);
@@ -46,6 +46,20 @@ public sealed class CachingPlayStore(IPlayStore inner, IOptions<InstanceCacheOpt
     {
         await inner.RemoveAllAsync(deviceKey, cancellationToken);
         _copies.Set(deviceKey, [], time.GetUtcNow() + _lifetime);
+    }
+
+    // The copy itself while every lease in it runs (the usual case, and every list here is a new one never changed
+    // after it is stored, so callers may share it); a filtered list only once one has ended.
+    private static IReadOnlyList<ActivePlay> Live(IReadOnlyList<ActivePlay> plays, DateTimeOffset now)
+    {
+        for (var i = 0; i < plays.Count; i++)
+        {
+            if (plays[i].LeaseEnds <= now)
+            {
+                return [.. plays.Where(play => play.LeaseEnds > now)];
+            }
+        }
+        return plays;
     }
 
     private static IReadOnlyList<ActivePlay> Replace(IReadOnlyList<ActivePlay> plays, string resource, ActivePlay? play) =>

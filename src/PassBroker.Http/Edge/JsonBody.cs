@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,17 +35,17 @@ public static class JsonBody
             throw TooLarge(limit);
         }
 
-        using var buffer = new MemoryStream();
-        await CopyWithLimitAsync(request.Body, buffer, limit, cancellationToken);
-        if (buffer.Length == 0)
-        {
-            throw new PassBrokerException(400, ErrorCodes.InvalidJson, "The request body is empty.", "Send a JSON object.");
-        }
-
+        // Read through the request's PipeReader and parse from its buffer: no copy into a MemoryStream, no 4 KB chunk
+        // per request (they were the largest allocation of a warm authorize).
+        var reader = request.BodyReader;
+        var body = await ReadWithLimitAsync(reader, limit, cancellationToken);
         try
         {
-            buffer.Position = 0;
-            return await JsonSerializer.DeserializeAsync<T>(buffer, HttpJson.Options, cancellationToken)
+            if (body.IsEmpty)
+            {
+                throw new PassBrokerException(400, ErrorCodes.InvalidJson, "The request body is empty.", "Send a JSON object.");
+            }
+            return Deserialize<T>(body)
                 ?? throw new PassBrokerException(400, ErrorCodes.InvalidJson, "The request body must be a JSON object.");
         }
         catch (JsonException ex)
@@ -51,6 +53,10 @@ public static class JsonBody
             // The position helps the developer; the content is not echoed back.
             throw new PassBrokerException(400, ErrorCodes.InvalidJson, "The request body is not valid JSON for this route.",
                 $"Problem at {ex.Path ?? "$"} (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}).");
+        }
+        finally
+        {
+            reader.AdvanceTo(body.End);
         }
     }
 
@@ -64,17 +70,45 @@ public static class JsonBody
     public static bool IsAbsent(HttpRequest request) =>
         request.ContentLength == 0 || (request.ContentLength is null && request.ContentType is null && !request.Headers.TransferEncoding.Any());
 
-    private static async Task CopyWithLimitAsync(Stream source, MemoryStream target, int limit, CancellationToken cancellationToken)
+    /// <summary>The whole body, left unconsumed in the reader (the caller advances past it); 413 once it passes the limit.</summary>
+    private static async Task<ReadOnlySequence<byte>> ReadWithLimitAsync(PipeReader reader, int limit, CancellationToken cancellationToken)
     {
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken)) > 0)
+        while (true)
         {
-            if (target.Length + read > limit)
+            var result = await reader.ReadAsync(cancellationToken);
+            var buffer = result.Buffer;
+            if (buffer.Length > limit)
             {
+                reader.AdvanceTo(buffer.End);
                 throw TooLarge(limit);
             }
-            target.Write(chunk, 0, read);
+            if (result.IsCompleted)
+            {
+                return buffer;
+            }
+            // Nothing consumed, everything examined: the next read waits for more of the body.
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>The whole body as one JSON value (trailing content is an error, as for a stream).</summary>
+    private static T? Deserialize<T>(in ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return JsonSerializer.Deserialize<T>(body.FirstSpan, HttpJson.Options);
+        }
+        // A body that arrived in several segments: one pooled copy, cleared after (it may hold an e-mail address).
+        var length = (int)body.Length;
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            body.CopyTo(copy);
+            return JsonSerializer.Deserialize<T>(copy.AsSpan(0, length), HttpJson.Options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy, clearArray: true);
         }
     }
 

@@ -25,8 +25,11 @@ internal sealed class BenchHost : IAsyncDisposable
     private readonly string _tablePrefix;
     private readonly TimeSpan _pollInterval;
 
-    private BenchHost(AzuriteFixture azurite, RunningApp emulator, UpstreamRecorder upstream, string tablePrefix, TimeSpan pollInterval)
+    private readonly bool _probes;
+
+    private BenchHost(AzuriteFixture azurite, RunningApp emulator, UpstreamRecorder upstream, string tablePrefix, TimeSpan pollInterval, bool probes)
     {
+        _probes = probes;
         _azurite = azurite;
         Emulator = emulator;
         Upstream = upstream;
@@ -48,13 +51,14 @@ internal sealed class BenchHost : IAsyncDisposable
     /// <param name="azurite">The run's Azurite.</param>
     /// <param name="tablePrefix">Own tables, so pending sign-ins of one measurement never resume in another.</param>
     /// <param name="pollInterval">SignIn:PollInterval.</param>
-    public static async Task<BenchHost> StartAsync(AzuriteFixture azurite, string tablePrefix, TimeSpan pollInterval)
+    /// <param name="probes">Add the own-time probe to the DevHost; without it the DevHost is as shipped (the allocation harness).</param>
+    public static async Task<BenchHost> StartAsync(AzuriteFixture azurite, string tablePrefix, TimeSpan pollInterval, bool probes = true)
     {
         var upstream = new UpstreamRecorder();
         var emulator = await RunningApp.StartAsync(urls => EmulatorApp.Create(
             [urls, "--Logging:LogLevel:Default=Warning", "--Emulator:MaxRecordedMediaTokens=0"],
             services => services.AddSingleton<IStartupFilter>(upstream)));
-        var host = new BenchHost(azurite, emulator, upstream, tablePrefix, pollInterval);
+        var host = new BenchHost(azurite, emulator, upstream, tablePrefix, pollInterval, probes);
         host.DevHost = await host.StartDevHostAsync();
         return host;
     }
@@ -103,10 +107,13 @@ internal sealed class BenchHost : IAsyncDisposable
         ], builder =>
         {
             Tables.CountIn(builder.Services);
-            builder.Services.AddSingleton<IStartupFilter>(probe);
-            // Added after PassBroker's own handlers, so innermost: it times the exchange on the wire only.
-            builder.Services.ConfigureAll<HttpClientFactoryOptions>(options =>
-                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(OwnTimeProbe.UpstreamTimer())));
+            if (_probes)
+            {
+                builder.Services.AddSingleton<IStartupFilter>(probe);
+                // Added after PassBroker's own handlers, so innermost: it times the exchange on the wire only.
+                builder.Services.ConfigureAll<HttpClientFactoryOptions>(options =>
+                    options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.AdditionalHandlers.Add(OwnTimeProbe.UpstreamTimer())));
+            }
             if (withoutPlaysRule)
             {
                 builder.Services.RemoveAll<IAuthorizationRule>();

@@ -52,6 +52,32 @@ public sealed class DecisionFetcherTests
     }
 
     [Fact]
+    public async Task AuthorizeAsync_APermit_CostsLittleBeyondTheUpstreamCall()
+    {
+        var adobePass = new Mock<IAdobePassClient>();
+        var permit = Task.FromResult(new Decision { Resource = "show-1", Mvpd = "ExampleCable", Authorized = true });
+        adobePass.Setup(a => a.AuthorizeAsync(Device, "ExampleCable", "show-1", CancellationToken.None)).Returns(permit);
+        var fetcher = new DecisionFetcher(adobePass.Object, Options.Create(new DecisionsOptions()), _time);
+        for (var i = 0; i < 20; i++)
+        {
+            await fetcher.AuthorizeAsync(Device, "ExampleCable", "show-1", CancellationToken.None);
+            await adobePass.Object.AuthorizeAsync(Device, "ExampleCable", "show-1", CancellationToken.None);
+        }
+
+        // Both complete synchronously on this thread; the mock's own bytes are taken off.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        await adobePass.Object.AuthorizeAsync(Device, "ExampleCable", "show-1", CancellationToken.None);
+        var upstream = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var decision = await fetcher.AuthorizeAsync(Device, "ExampleCable", "show-1", CancellationToken.None);
+        var fetching = GC.GetAllocatedBytesForCurrentThread() - before - upstream;
+
+        Assert.True(decision.Authorized);
+        // Authorize runs before every play: no batch machinery for its one resource (1,488 bytes before).
+        Assert.True(fetching < 256, $"Fetching one permit allocated {fetching} bytes besides the upstream call.");
+    }
+
+    [Fact]
     public async Task AuthorizeAsync_NoRetriesConfigured_AsksOnce()
     {
         var decision = await Fetcher(maxRetries: 0).AuthorizeAsync(Device, "ExampleCable", "show-1", CancellationToken.None);

@@ -27,6 +27,33 @@ public sealed class DeviceTokensTests
         Assert.False(DeviceTokens.Matches(otherSecret, hash));
     }
 
+    [Fact]
+    public void Matches_AStoredHashOfAnotherLengthOrCase_IsFalse()
+    {
+        var (token, hash) = DeviceTokens.Issue(Key);
+        DeviceTokens.TryParse(token, out _, out var secret);
+
+        Assert.False(DeviceTokens.Matches(secret, hash[..^1]));
+        Assert.False(DeviceTokens.Matches(secret, hash.ToUpperInvariant()));
+        Assert.False(DeviceTokens.Matches(secret, ""));
+    }
+
+    [Fact]
+    public void Matches_AllocatesNothing()
+    {
+        var (token, hash) = DeviceTokens.Issue(Key);
+        DeviceTokens.TryParse(token, out _, out var secret);
+        DeviceTokens.Matches(secret, hash);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var matches = DeviceTokens.Matches(secret, hash);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(matches);
+        // Every request checks its token: the hash, its hex and both sides of the comparison live on the stack (456 bytes before).
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

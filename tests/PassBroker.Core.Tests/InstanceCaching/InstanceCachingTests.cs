@@ -115,6 +115,24 @@ public sealed class InstanceCachingTests
     }
 
     [Fact]
+    public async Task Plays_WhileEveryLeaseRuns_TheCopyIsServedAsItIs_NotCopiedPerRequest()
+    {
+        var plays = new CachingPlayStore(new InMemoryPlayStore(), _options, _time);
+        var now = _time.GetUtcNow();
+        await plays.RecordAsync("d", "short", now.AddMinutes(1), CancellationToken.None);
+        await plays.RecordAsync("d", "long", now.AddHours(1), CancellationToken.None);
+
+        var first = await plays.ListActiveAsync("d", now, CancellationToken.None);
+        var again = await plays.ListActiveAsync("d", now, CancellationToken.None);
+        var later = await plays.ListActiveAsync("d", now.AddMinutes(2), CancellationToken.None);
+
+        // A warm authorize reads this on every request: no new list while nothing has ended.
+        Assert.Same(first, again);
+        Assert.Equal(2, first.Count);
+        Assert.Equal([new ActivePlay("long", now.AddHours(1))], later);
+    }
+
+    [Fact]
     public async Task Plays_ATakenBackWriteLeavesTheCopyAsBefore()
     {
         var shared = new InMemoryPlayStore();
