@@ -51,9 +51,6 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
     public string DeviceTokenHash { get; set; } = "";
     public DateTimeOffset RegisteredAt { get; set; }
 
-    /// <summary>The device's brand; absent (null is not stored) for the default brand, as on rows written before brands.</summary>
-    public string? Brand { get; set; }
-
     /// <summary>The promotional Temp Pass identity: an e-mail hash, not a secret (Adobe receives it as is).</summary>
     public string? TempPassIdentity { get; set; }
 
@@ -81,7 +78,6 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
             RegisteredAt = device.RegisteredAt,
             TempPassIdentity = device.TempPassIdentity,
             SignedInAt = device.SignedInAt ?? NeverSignedIn,
-            Brand = BrandKeys.IsDefault(device.Brand) ? null : device.Brand,
         };
         entity.SealedDeviceId = await sealer.SealAsync(device.DeviceId, Context(partition, nameof(SealedDeviceId)), cancellationToken);
         await entity.SealClientAsync(device.Credentials, device.AccessToken, sealer, column => Context(partition, column), cancellationToken);
@@ -104,7 +100,6 @@ internal sealed class DeviceEntity : ITableEntity, ISealedClientRow
             DeviceTokenHash = DeviceTokenHash,
             RegisteredAt = RegisteredAt,
             TempPassIdentity = TempPassIdentity,
-            Brand = Brand ?? BrandKeys.Default,
             SignedInAt = SignedInAt == NeverSignedIn ? null : SignedInAt ?? RegisteredAt,
             ETag = ETag.ToString(),
         };

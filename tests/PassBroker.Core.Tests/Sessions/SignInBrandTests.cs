@@ -45,13 +45,13 @@ public sealed class SignInBrandTests
     {
         await _context.Sessions.AddAsync(new AuthenticationSession
         {
-            DeviceKey = _ofSecond.DeviceKey, Code = "BBB2222", Status = SessionStatus.Pending, Client = TestDevices.Client,
+            DeviceKey = _ofSecond.DeviceKey, Brand = TestBrands.Second, Code = "BBB2222", Status = SessionStatus.Pending, Client = TestDevices.Client,
             CreatedAt = _context.Time.GetUtcNow(), ExpiresAt = _context.Time.GetUtcNow().AddMinutes(30),
         }, CancellationToken.None);
-        var service = new SecondScreenService(_context.Sessions, _context.Devices, _context.AdobePass.Object, _context.Catalog(),
+        var service = new SecondScreenService(_context.Sessions, _context.Devices, TestBrands.Catalog(TestBrands.Second), _context.AdobePass.Object, _context.Catalog(),
             _context.SignInOptions(), _context.Time, NullLogger<SecondScreenService>.Instance);
 
-        var step = await service.EnterCodeAsync("BBB2222", TestDevices.Client, CancellationToken.None);
+        var step = await service.EnterCodeAsync("BBB2222", TestBrands.Second, TestDevices.Client, CancellationToken.None);
 
         Assert.Equal(SecondScreenOutcome.Authenticate, step.Outcome);
         Assert.Equal(("sports.example.com", "https://sports.example.com/authn/done"), (_sent.Single().DomainName, _sent.Single().RedirectUrl));
