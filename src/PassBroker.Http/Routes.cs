@@ -21,9 +21,6 @@ public static class Routes
     public const string Authn = "authn";
     public const string AuthnProvider = "authn/provider";
     public const string AuthnStylesheet = "authn/authn.css";
-
-    /// <summary>The query parameter (and form field) of the second-screen pages that names the brand (its public id).</summary>
-    public const string AuthnBrandParameter = "brand";
     public const string AuthnDone = "authn/done";
     public const string AuthnSignedOut = "authn/signed-out";
 

@@ -14,6 +14,9 @@ public sealed class SecondScreenOptions : IValidatableObject
 {
     public const string SectionName = "SecondScreen";
 
+    /// <summary>The query parameter of the second-screen pages' links and form actions that names the brand (its public id).</summary>
+    public const string BrandParameter = "brand";
+
     /// <summary>The settings only the deployment sets (<c>SecondScreen:{name}</c>), never a brand.</summary>
     public static readonly IReadOnlyList<string> DeploymentWide = [nameof(LogoHosts), nameof(CodeAttemptsPerIp), nameof(CodeAttemptsWindow)];
 
@@ -41,7 +44,7 @@ public sealed class SecondScreenOptions : IValidatableObject
     /// alone (two brands may hold the same code) and takes its look. Null: the URL names no brand, as before brands.</param>
     public string UrlFor(string code, string? brand = null) =>
         $"{PublicBaseUrl.TrimEnd('/')}/{Routes.Authn}?code={Uri.EscapeDataString(code)}"
-        + (brand is null ? "" : $"&{Routes.AuthnBrandParameter}={Uri.EscapeDataString(brand)}");
+        + (brand is null ? "" : $"&{SecondScreenOptions.BrandParameter}={Uri.EscapeDataString(brand)}");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

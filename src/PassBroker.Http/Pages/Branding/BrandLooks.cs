@@ -44,7 +44,7 @@ public sealed class BrandLooks
     }
 
     /// <summary>The brand (public id) a page's link or form action names: <c>?brand=</c>.</summary>
-    public static string? Named(HttpRequest request) => request.Query[Routes.AuthnBrandParameter].FirstOrDefault();
+    public static string? Named(HttpRequest request) => request.Query[SecondScreenOptions.BrandParameter].FirstOrDefault();
 
     /// <summary>The look for the brand the request's link names (<see cref="Named"/>).</summary>
     public BrandLook ForRequest(HttpRequest request) => ForLink(Named(request));
