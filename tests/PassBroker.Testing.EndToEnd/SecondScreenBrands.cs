@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using PassBroker.Core.Devices;
-
 namespace PassBroker.Testing.EndToEnd;
 
 /// <summary>
@@ -38,15 +35,4 @@ public static class SecondScreenBrands
         $"--Brands:{Second}:Brand:TextColor={SecondColors.Text}",
         $"--Brands:{Second}:Brand:LogoUrl={SecondLogo}",
     ];
-
-    /// <summary>
-    /// Makes a registered device one of <paramref name="brand"/>'s, through the device store. Stands in for registering
-    /// with a brand (<c>POST /api/devices</c> with <c>brand</c>, built separately): switch to it once it is there.
-    /// </summary>
-    public static async Task MoveToBrandAsync(this PassBrokerApplication app, string deviceKey, string brand)
-    {
-        var devices = app.DevHost.Services.GetRequiredService<IDeviceStore>();
-        var device = await devices.FindAsync(deviceKey, default) ?? throw new InvalidOperationException("No such device.");
-        await devices.UpdateAsync(device with { Brand = brand }, default);
-    }
 }

@@ -34,10 +34,9 @@ public sealed class BrandedSecondScreenBrowserTests(AzuriteFixture azurite) : IA
     [Fact]
     public async Task SameDeviceUnderTwoBrands_EachBrandsLinkOpensItsOwnStyledPage_AndSignsInItsOwnTv()
     {
-        // Arrange: one device id, registered twice; the second registration becomes the second brand's device.
+        // Arrange: one device id, registered by both brands' apps.
         var (ours, _, _) = await _app.RegisterDeviceAsync("living-room-tv");
-        var (theirs, _, theirKey) = await _app.RegisterDeviceAsync("living-room-tv");
-        await _app.MoveToBrandAsync(theirKey, SecondScreenBrands.Second);
+        var (theirs, _, _) = await _app.RegisterDeviceAsync("living-room-tv", SecondScreenBrands.Second);
         var ourSession = await StartSecondScreenSignInAsync(ours);
         var theirSession = await StartSecondScreenSignInAsync(theirs);
 

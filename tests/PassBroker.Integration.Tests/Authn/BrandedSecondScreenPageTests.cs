@@ -163,12 +163,11 @@ public sealed partial class BrandedSecondScreenPageTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
     }
 
-    // One physical device id registered twice: the first stays the default brand's, the second becomes the second brand's.
+    // One physical device id registered by both brands' apps.
     private async Task<((HttpClient Client, string DeviceKey) Ours, (HttpClient Client, string DeviceKey) Theirs)> SameDeviceUnderBothBrandsAsync(string deviceId)
     {
         var (ours, _, ourKey) = await _app.RegisterDeviceAsync(deviceId);
-        var (theirs, _, theirKey) = await _app.RegisterDeviceAsync(deviceId);
-        await _app.MoveToBrandAsync(theirKey, Second);
+        var (theirs, _, theirKey) = await _app.RegisterDeviceAsync(deviceId, Second);
         Assert.Equal(BrandKeys.Default, (await _app.DevHost.Services.GetRequiredService<IDeviceStore>().FindAsync(ourKey, default))!.Brand);
         return ((ours, ourKey), (theirs, theirKey));
     }

@@ -19,13 +19,11 @@ public sealed class BrandSettingsEndToEndTests(AzuriteFixture azurite) : IAsyncL
     private const string DeviceId = "living-room-tv";
     private const string Sports = "ref31";
 
-    private readonly BrandAssignments _brands = new();
     private readonly TelemetryCapture _telemetry = new();
     private PassBrokerApplication _app = null!;
 
     public async Task InitializeAsync() => _app = await PassBrokerApplication.StartAsync(azurite, builder =>
         {
-            _brands.Install(builder);
             _telemetry.Configure(builder);
         },
         $"--Brands:{Sports}:AdobePass:ServiceProvider=REF30",
@@ -43,8 +41,7 @@ public sealed class BrandSettingsEndToEndTests(AzuriteFixture azurite) : IAsyncL
     {
         // Arrange: the same physical device, once in each brand's app.
         var (ofDefault, _, defaultKey) = await _app.RegisterDeviceAsync(DeviceId);
-        _brands.RegisterNextUnder(DeviceId, Sports);
-        var (ofSports, _, sportsKey) = await _app.RegisterDeviceAsync(DeviceId);
+        var (ofSports, _, sportsKey) = await _app.RegisterDeviceAsync(DeviceId, Sports);
         Assert.NotEqual(defaultKey, sportsKey);
 
         // MVPD pickers: each brand's filters.
