@@ -17,6 +17,7 @@ public sealed class BrandSettingsStartupTests
     public void Build_SecondBrand_EachBrandReadsItsOwnCoreSettings()
     {
         var settings = SampleSettings.Values();
+        settings[$"Brands:{Sports}:AdobePass:ServiceProvider"] = "REF30";
         settings[$"Brands:{Sports}:SignIn:RedirectUrl"] = "https://sports.example.com/authn/done";
         settings[$"Brands:{Sports}:TempPass:BasicMvpd"] = "";
         settings[$"Brands:{Sports}:Mvpds:Deny:0"] = "ExampleCable";
@@ -40,6 +41,7 @@ public sealed class BrandSettingsStartupTests
     public void Build_ABrandSettingThatCannotBeItsOwnOrIsInvalid_FailsAtStartNamingIt(string key, string value)
     {
         var settings = SampleSettings.Values();
+        settings[$"Brands:{Sports}:AdobePass:ServiceProvider"] = "REF30";
         settings[key] = value;
 
         var failure = Assert.ThrowsAny<Exception>(() => FunctionsAppHost.Build(settings).Dispose());

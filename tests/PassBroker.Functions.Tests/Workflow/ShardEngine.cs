@@ -28,7 +28,9 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
     /// <summary>Answers a poll of a device; the int is that device's check number, from 1. It may throw.</summary>
     public delegate SignInCheck Script(string deviceKey, int call);
 
-    public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(200);
+    // Real time on the in-process engine: a tick long enough that a round under CI load (2 cores shared with Azurite and
+    // other hosts) still ends well within it, so late rounds do not bunch a slot's visits and the pacing checks hold.
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     public static readonly TimeSpan Interval = Tick * 3;
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(45));

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Errors;
 using PassBroker.Core.InstanceCaching;
+using PassBroker.Core.Telemetry;
 using PassBroker.Http;
 using PassBroker.Http.Binding;
 using PassBroker.Http.Decisions;
@@ -207,6 +208,7 @@ public sealed class BindingTests
         services.AddSingleton<IDeviceStore>(_devices);
         services.AddSingleton<DeviceRecordCopies>();
         services.AddTransient<DeviceAuthenticator>();
+        services.AddSingleton(new BrandTags());
         var context = new DefaultHttpContext { RequestServices = services.BuildServiceProvider() };
         context.Connection.RemoteIpAddress = IPAddress.Loopback;
         if (authorization is not null)
