@@ -49,7 +49,7 @@ public sealed class ShardPollingEngineTests
     public async Task Shard_NoLoginBeforeTheDeadline_PollsAtTheDeadlineThenExpiresOnce()
     {
         await using var engine = await ShardEngine.StartAsync((_, _) => Pending);
-        var row = engine.Add("device-a", slot: 2, expiresIn: TimeSpan.FromSeconds(2));
+        var row = engine.Add("device-a", slot: 2, expiresIn: ShardEngine.Interval * 2 + ShardEngine.Tick);
 
         await engine.StartShardAsync();
         await engine.WaitUntilAsync(() => !engine.Pending.Contains("device-a"));
