@@ -12,7 +12,9 @@ public static class PagesExtensions
     public static IServiceCollection AddPassBrokerPages(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBrandedOptions<SecondScreenOptions>(configuration, SecondScreenOptions.SectionName);
-        services.AddSingleton<IValidateOptions<SecondScreenOptions>, SecondScreenBrandValidator>();
+        // A brand has its own public address and nothing else of the section: the logo hosts make the one policy every
+        // page states, and the code attempt limit counts a client's codes across brands.
+        services.LimitBrandSettings<SecondScreenOptions>(SecondScreenOptions.SectionName, nameof(SecondScreenOptions.PublicBaseUrl));
         services.AddSingleton<IValidateOptions<BrandOptions>, BrandPageValidator>();
         services.AddSingleton<CodeEntryGuard>();
         services.AddSingleton<AuthnPagePolicy>();

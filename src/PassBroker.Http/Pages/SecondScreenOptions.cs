@@ -17,9 +17,6 @@ public sealed class SecondScreenOptions : IValidatableObject
     /// <summary>The query parameter of the second-screen pages' links and form actions that names the brand (its public id).</summary>
     public const string BrandParameter = "brand";
 
-    /// <summary>The settings only the deployment sets (<c>SecondScreen:{name}</c>), never a brand.</summary>
-    public static readonly IReadOnlyList<string> DeploymentWide = [nameof(LogoHosts), nameof(CodeAttemptsPerIp), nameof(CodeAttemptsWindow)];
-
     /// <summary>Where people reach PassBroker from their phone: the sign-in answer's <c>secondScreenUrl</c> is this plus
     /// <c>/authn?code=…</c> (and <c>&amp;brand=…</c> where the deployment has several brands).</summary>
     [Required]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PassBroker.AdobePass;
 using PassBroker.Core;
+using PassBroker.Core.Brands;
 using PassBroker.Http.Pages;
 
 namespace PassBroker.Integration.Tests.Authn;
@@ -125,6 +126,6 @@ public sealed class BrandPageSettingsTests
     private sealed class SecondScreenProbe : IProbe
     {
         public static void Resolve(IServiceProvider services, string brand) =>
-            _ = services.GetRequiredService<IOptionsMonitor<SecondScreenOptions>>().Get(brand);
+            _ = services.GetRequiredService<IOptions<BrandSettingsLimit.Marker<SecondScreenOptions>>>().Value;
     }
 }
