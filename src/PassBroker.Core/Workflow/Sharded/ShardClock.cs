@@ -23,6 +23,13 @@ public sealed record ShardClock(DateTimeOffset Epoch, TimeSpan Tick, TimeSpan Po
 
     public int Slots => (int)(PollInterval.Ticks / Tick.Ticks);
 
+    /// <summary>The least time between two rounds of one slot, i.e. two polls of one sign-in, when a shard is catching
+    /// up: three quarters of the interval. A slot that ran late thus comes back to its phase within a few intervals
+    /// (a gap of the whole interval would keep every delay for good, timer latency included), and with any interval
+    /// of 4 s or more a sign-in is never polled sooner than Adobe's "every 3–5 seconds or more slowly"
+    /// (rest-api-v2-faqs; docs: adobe-pass-v2.md 4.4).</summary>
+    public TimeSpan MinimumGap => PollInterval * 3 / 4;
+
     public DateTimeOffset TimeOf(long tick) => Epoch + (Tick * tick);
 
     public int SlotOf(long tick) => (int)(tick % Slots);

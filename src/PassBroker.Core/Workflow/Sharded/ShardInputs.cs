@@ -6,6 +6,11 @@ namespace PassBroker.Core.Workflow.Sharded;
 /// <param name="NextTick">The next tick this shard runs.</param>
 public sealed record ShardPollInput(int Shard, ShardClock Clock, long NextTick)
 {
+    /// <summary>When each slot's last round started (index: slot), carried over ContinueAsNew so a slot polled late
+    /// is not polled again too soon (<see cref="ShardClock.MinimumGap"/>). Null on a new shard, and in the inputs of
+    /// shards started before it existed.</summary>
+    public IReadOnlyList<DateTimeOffset>? SlotRounds { get; init; }
+
     /// <summary>The fixed instance id of the shard: starting it twice finds it running.</summary>
     public string InstanceId => InstanceIdOf(Shard);
 

@@ -23,18 +23,11 @@ public static class ShardPollingWorkflow
     {
         var clock = input.Clock;
         var tick = input.NextTick;
+        var slotRounds = SlotRoundsOf(input);
         for (var round = 0; round < RoundsPerGeneration; round++, tick++)
         {
-            // A shard that fell behind (a host down, a slow round) runs the ticks it missed one after another, timers
-            // in the past firing at once; but never more than one interval of them: the last Slots ticks visit every
-            // slot once, so no sign-in is skipped and none is polled twice in a row.
-            var now = context.CurrentUtcDateTime;
-            tick = Math.Max(tick, clock.TickAtOrBefore(now) - clock.Slots + 1);
-            var fireAt = clock.TimeOf(tick);
-            if (fireAt > now)
-            {
-                await context.CreateTimer(fireAt, CancellationToken.None);
-            }
+            tick = await WaitForRoundAsync(context, clock, tick, slotRounds);
+            slotRounds[clock.SlotOf(tick)] = context.CurrentUtcDateTime;
 
             try
             {
@@ -56,7 +49,38 @@ public static class ShardPollingWorkflow
             }
         }
 
-        context.ContinueAsNew(input with { NextTick = tick });
+        context.ContinueAsNew(input with { NextTick = tick, SlotRounds = slotRounds });
         return null;
     }
+
+    /// <summary>
+    /// Waits until the round of <paramref name="tick"/> is due and returns the tick to run, which is later when the
+    /// shard fell behind (a host down, a slow round): it runs the ticks it missed one after another, timers in the past
+    /// firing at once, but never more than one interval of them; the last Slots ticks visit every slot once, so no
+    /// sign-in is skipped. And never a slot again sooner than <see cref="ShardClock.MinimumGap"/> after its last round
+    /// started: a slot whose round ran late would otherwise be polled again at its next tick on time, a few seconds
+    /// later, faster than Adobe allows (and than the per-sign-in shape, whose timer follows each poll). A timer that
+    /// fires late (a host asleep) is checked again the same way, so the round it wakes is not a stale tick.
+    /// </summary>
+    private static async Task<long> WaitForRoundAsync(IWorkflowContext context, ShardClock clock, long tick, DateTimeOffset[] slotRounds)
+    {
+        while (true)
+        {
+            var now = context.CurrentUtcDateTime;
+            tick = Math.Max(tick, clock.TickAtOrBefore(now) - clock.Slots + 1);
+            var fireAt = Max(clock.TimeOf(tick), slotRounds[clock.SlotOf(tick)] + clock.MinimumGap);
+            if (fireAt <= now)
+            {
+                return tick;
+            }
+            await context.CreateTimer(fireAt, CancellationToken.None);
+        }
+    }
+
+    private static DateTimeOffset[] SlotRoundsOf(ShardPollInput input) =>
+        input.SlotRounds is { } rounds && rounds.Count == input.Clock.Slots
+            ? [.. rounds]
+            : Enumerable.Repeat(DateTimeOffset.MinValue, input.Clock.Slots).ToArray();
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -45,4 +45,16 @@ public sealed class ShardClockTests
         Assert.Equal(200_001, Clock.TickAtOrAfter(at));
         Assert.Equal(200_000, Clock.TickAtOrAfter(Clock.TimeOf(200_000)));
     }
+
+    [Theory]
+    [InlineData(15, 5, 11.25)]
+    [InlineData(4, 4, 3)]
+    [InlineData(3, 1, 2.25)]
+    [InlineData(60, 5, 45)]
+    public void MinimumGap_IsThreeQuartersOfTheInterval(int intervalSeconds, int tickSeconds, double gapSeconds)
+    {
+        var clock = new ShardClock(ShardClock.DefaultEpoch, TimeSpan.FromSeconds(tickSeconds), TimeSpan.FromSeconds(intervalSeconds));
+
+        Assert.Equal(TimeSpan.FromSeconds(gapSeconds), clock.MinimumGap);
+    }
 }

@@ -21,10 +21,62 @@ public sealed class ShardPollingWorkflowTests
 
         await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 100));
 
-        // Ticks 998-1,000 at once (every slot once), then one round per tick on its timer; then ContinueAsNew.
+        // Ticks 998-1,000 at once (every slot once), then one round per tick on its timer (but tick 1,002: its slot
+        // ran at the catch-up, and the timer of tick 1,001 ends that slot's MinimumGap too); then ContinueAsNew.
         Assert.Equal(Enumerable.Range(998, ShardPollingWorkflow.RoundsPerGeneration).Select(t => (long)t), context.Rounds);
-        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration - 3, context.Timers);
-        Assert.Equal(new ShardPollInput(0, Clock, 998 + ShardPollingWorkflow.RoundsPerGeneration), context.ContinuedWith);
+        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration - 4, context.Timers);
+        Assert.Equal(Clock.TimeOf(1_000) + TimeSpan.FromSeconds(1) + Clock.MinimumGap, context.Started.Single(r => r.Tick == 1_001).At);
+        var next = Assert.IsType<ShardPollInput>(context.ContinuedWith);
+        Assert.Equal((0, Clock, 998L + ShardPollingWorkflow.RoundsPerGeneration), (next.Shard, next.Clock, next.NextTick));
+        Assert.Equal(Clock.Slots, next.SlotRounds!.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_ATimerFiresAnHourLate_RunsTheLastIntervalsTicks_NotTheStaleOne()
+    {
+        // Waiting for tick 10 when the host sleeps for an hour (in tests: a fake clock moved at once).
+        var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), _ => new ShardRound(0, 0, 0), timerLate: timer => timer == 1 ? TimeSpan.FromHours(1) : TimeSpan.Zero);
+
+        await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
+
+        // Tick 730 is the hour's last: ticks 728-730 visit every slot once, then rounds follow the clock again.
+        Assert.Equal([728L, 729L, 730L], context.Rounds.Take(3));
+        Assert.Equal(context.Rounds.Count, context.Rounds.Distinct().Count());
+        Assert.DoesNotContain(10L, context.Rounds);
+    }
+
+    [Fact]
+    public async Task RunAsync_ASlowRound_ItsSlotIsNotPolledAgainSoonerThanTheMinimumGap_AndTheShardCatchesUp()
+    {
+        // Tick 10's round takes 12 s: ticks 11 and 12 then run late, back to back. Tick 13 (tick 10's slot) is due on
+        // time 3 s after tick 10's round ended; tick 14 (tick 11's slot) 8 s after tick 11's round.
+        var context = new RoundsContext(Clock.TimeOf(10), tick => new ShardRound(1, 0, 0), tick => tick == 10 ? TimeSpan.FromSeconds(12) : TimeSpan.Zero);
+
+        await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
+
+        var bySlot = context.Started.GroupBy(r => Clock.SlotOf(r.Tick));
+        Assert.All(bySlot, slot => Assert.All(slot.Zip(slot.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= Clock.MinimumGap,
+            $"ticks {pair.First.Tick} and {pair.Second.Tick} started {(pair.Second.At - pair.First.At).TotalSeconds} s apart")));
+        // Back on the clock within the generation: the last rounds start at their own ticks.
+        var last = context.Started[^1];
+        Assert.Equal(Clock.TimeOf(last.Tick), last.At);
+    }
+
+    [Fact]
+    public async Task RunAsync_CarriesWhenEachSlotLastRanIntoTheNextGeneration()
+    {
+        // The generation's last round starts 9 s late (the one before it took 14 s).
+        var first = new RoundsContext(Clock.TimeOf(10), _ => new ShardRound(1, 0, 0), tick => tick == 10 + ShardPollingWorkflow.RoundsPerGeneration - 2 ? TimeSpan.FromSeconds(14) : TimeSpan.Zero);
+        await ShardPollingWorkflow.RunAsync(first, new ShardPollInput(0, Clock, 10));
+        var next = Assert.IsType<ShardPollInput>(first.ContinuedWith);
+
+        // The next generation: the late round's slot is due on time 6 s after it started, but runs MinimumGap after it.
+        var second = new RoundsContext(first.CurrentUtcDateTime, _ => new ShardRound(1, 0, 0));
+        await ShardPollingWorkflow.RunAsync(second, next);
+
+        var slowStarted = first.Started[^1];
+        var sameSlot = second.Started.First(r => Clock.SlotOf(r.Tick) == Clock.SlotOf(slowStarted.Tick));
+        Assert.True(sameSlot.At - slowStarted.At >= Clock.MinimumGap);
     }
 
     [Fact]
@@ -66,19 +118,25 @@ public sealed class ShardPollingWorkflowTests
         Assert.Equal(valid, errors.Count == 0);
     }
 
-    private sealed class RoundsContext(DateTimeOffset start, Func<long, ShardRound> round) : IWorkflowContext
+    /// <param name="start">The context's clock at the start.</param>
+    /// <param name="round">What the round of a tick returns.</param>
+    /// <param name="takes">How long the round of a tick takes (the clock moves by it).</param>
+    /// <param name="timerLate">How late the n-th timer (from 1) fires.</param>
+    private sealed class RoundsContext(DateTimeOffset start, Func<long, ShardRound> round, Func<long, TimeSpan>? takes = null, Func<int, TimeSpan>? timerLate = null)
+        : IWorkflowContext
     {
         public FakeLogger Log { get; } = new();
         public ILogger Logger => Log;
         public DateTimeOffset CurrentUtcDateTime { get; private set; } = start;
         public List<long> Rounds { get; } = [];
+        public List<(long Tick, DateTimeOffset At)> Started { get; } = [];
         public int Timers { get; private set; }
         public object? ContinuedWith { get; private set; }
 
         public Task CreateTimer(DateTimeOffset fireAt, CancellationToken cancellationToken)
         {
             Timers++;
-            CurrentUtcDateTime = fireAt;
+            CurrentUtcDateTime = fireAt + (timerLate?.Invoke(Timers) ?? TimeSpan.Zero);
             return Task.CompletedTask;
         }
 
@@ -86,6 +144,8 @@ public sealed class ShardPollingWorkflowTests
         {
             var tick = ((ShardRoundInput)input!).Tick;
             Rounds.Add(tick);
+            Started.Add((tick, CurrentUtcDateTime));
+            CurrentUtcDateTime += takes?.Invoke(tick) ?? TimeSpan.Zero;
             return Task.FromResult((TResult)(object)round(tick));
         }
 
