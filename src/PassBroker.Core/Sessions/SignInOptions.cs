@@ -48,10 +48,11 @@ public sealed class SignInOptions : IValidatableObject
     [Required]
     public string DomainName { get; set; } = "localhost";
 
-    /// <summary>How pending sign-ins are polled: one Durable orchestration each (<see cref="SignInPollingShape.PerSignIn"/>),
-    /// or <see cref="Shards"/> eternal shard orchestrations over a table of pending sign-ins (<see cref="SignInPollingShape.Sharded"/>,
-    /// ≈ 1/50 of the storage requests at 100,000 pending; docs/performance.md).</summary>
-    public SignInPollingShape PollingShape { get; set; } = SignInPollingShape.PerSignIn;
+    /// <summary>How pending sign-ins are polled: <see cref="Shards"/> eternal shard orchestrations over a table of
+    /// pending sign-ins (<see cref="SignInPollingShape.Sharded"/>, the default: ≈ 1/50 of the storage requests of one
+    /// orchestration per sign-in at 100,000 pending, docs/performance.md), or one Durable orchestration each
+    /// (<see cref="SignInPollingShape.PerSignIn"/>, nothing running while nobody signs in).</summary>
+    public SignInPollingShape PollingShape { get; set; } = SignInPollingShape.Sharded;
 
     /// <summary>Shard orchestrations of the sharded shape. A device's shard comes from a hash of its key, so change it
     /// only with no sign-in pending under the sharded shape (rows placed for another count are not polled).</summary>
@@ -59,17 +60,40 @@ public sealed class SignInOptions : IValidatableObject
     public int Shards { get; set; } = 16;
 
     /// <summary>Time between two rounds of a shard; under the sharded shape it must divide <see cref="PollInterval"/>
-    /// (each device stays polled once per interval, at its own phase). Same caution as <see cref="Shards"/> for changes.</summary>
+    /// (each device stays polled once per interval, at its own phase). Unset: <see cref="EffectiveShardTick"/>. Same
+    /// caution as <see cref="Shards"/> for changes.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
-    public TimeSpan ShardTick { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan? ShardTick { get; set; }
 
-    /// <summary>Sign-ins one shard round polls at once (each is one upstream call).</summary>
+    /// <summary>The longest default tick: a new sign-in waits at most one interval for its first poll either way, and
+    /// shorter ticks cost more rounds (one timer and one activity each) while nobody signs in.</summary>
+    public static readonly TimeSpan DefaultShardTickAtMost = TimeSpan.FromSeconds(5);
+
+    /// <summary><see cref="ShardTick"/> if set, else the interval cut into the fewest equal ticks of at most
+    /// <see cref="DefaultShardTickAtMost"/> (15 s: 5 s; 4 s: 4 s), so any valid <see cref="PollInterval"/> has a
+    /// tick that divides it.</summary>
+    public TimeSpan EffectiveShardTick
+    {
+        get
+        {
+            if (ShardTick is { } tick)
+            {
+                return tick;
+            }
+            var slots = (long)Math.Ceiling(PollInterval / DefaultShardTickAtMost);
+            return PollInterval.Ticks % slots == 0 ? PollInterval / slots : PollInterval;
+        }
+    }
+
+    /// <summary>Sign-ins one shard round polls at once (each is one upstream call). A round must poll its share,
+    /// pending ÷ (Shards × slots), within one tick, so the shards carry about Shards × ShardConcurrency × PollInterval ÷
+    /// Adobe's latency pending sign-ins (Little's law: 16 × 96 × 15 s ÷ 0.2 s ≈ 115,000, the 100,000 spike).</summary>
     [Range(1, 256)]
-    public int ShardConcurrency { get; set; } = 32;
+    public int ShardConcurrency { get; set; } = 96;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (PollingShape == SignInPollingShape.Sharded && ShardTick > TimeSpan.Zero && (ShardTick > PollInterval || PollInterval.Ticks % ShardTick.Ticks != 0))
+        if (PollingShape == SignInPollingShape.Sharded && ShardTick is { } tick && tick > TimeSpan.Zero && (tick > PollInterval || PollInterval.Ticks % tick.Ticks != 0))
         {
             yield return new ValidationResult($"{nameof(ShardTick)} must divide {nameof(PollInterval)}.", [nameof(ShardTick)]);
         }

@@ -22,6 +22,9 @@ public sealed class BothHostsFixture : IAsyncLifetime
     /// <summary>The Azurite both hosts store in, for a test that builds a Functions app of its own.</summary>
     internal string StorageConnectionString => _azurite.ConnectionString;
 
+    /// <summary>The Functions app's settings, for a test that builds another app on the same tables.</summary>
+    internal IReadOnlyDictionary<string, string?> FunctionsSettings { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The Functions app's own services (built, not started: see <see cref="FunctionsAppHost"/>).</summary>
     internal IHost FunctionsApp { get; private set; } = null!;
 
@@ -47,12 +50,15 @@ public sealed class BothHostsFixture : IAsyncLifetime
         var settings = TestSettings.For(Emulator.BaseAddress, _azurite.ConnectionString, "f" + Guid.NewGuid().ToString("N")[..10]);
         // Real time, so the shortest interval PassBroker allows: a login is noticed within 3 s.
         settings["SignIn:PollInterval"] = "00:00:03";
+        FunctionsSettings = settings;
 
         FunctionsApp = FunctionsAppHost.Build(settings, builder => builder.Logging.AddProvider(FunctionsLogs).SetMinimumLevel(LogLevel.Debug));
         Durable = await FunctionsDurableEngine.StartAsync(FunctionsApp.Services);
         Functions = await FunctionsHttpServer.StartAsync(FunctionsApp.Services, Durable.Client);
+        // The DevHost polls its own sign-ins one workflow each: with the shards (the default) it would poll the Functions
+        // app's pending rows too, from a second set of shards, which no deployment runs.
         DevHost = await RunningApp.StartAsync(urls => DevHostApp.Create(
-            [urls, "--DevHost:StartEmulator=false", "--DevHost:StartAzurite=false", .. settings.AsArguments()]));
+            [urls, "--DevHost:StartEmulator=false", "--DevHost:StartAzurite=false", .. settings.AsArguments(), "--SignIn:PollingShape=PerSignIn"]));
     }
 
     public async Task DisposeAsync()

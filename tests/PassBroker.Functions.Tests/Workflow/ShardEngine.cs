@@ -56,11 +56,14 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
     /// <summary>What PollShardActivity logged.</summary>
     public IReadOnlyList<FakeLogRecord> ActivityLog => [.. _logs.Collector.GetSnapshot().Where(r => r.Category == typeof(PollShardActivity).FullName)];
 
-    public static async Task<ShardEngine> StartAsync(Script script, int rowConcurrency = 4)
+    /// <param name="script">What each poll answers.</param>
+    /// <param name="rowConcurrency">SignIn:ShardConcurrency.</param>
+    /// <param name="shape">SignIn:PollingShape as the round activity reads it (PerSignIn: after a switch away from shards).</param>
+    public static async Task<ShardEngine> StartAsync(Script script, int rowConcurrency = 4, SignInPollingShape shape = SignInPollingShape.Sharded)
     {
         var engine = new ShardEngine(script);
         engine._loggers = LoggerFactory.Create(logging => logging.AddProvider(engine._logs).SetMinimumLevel(LogLevel.Information));
-        var options = Options.Create(new SignInOptions { PollingShape = SignInPollingShape.Sharded, ShardConcurrency = rowConcurrency });
+        var options = Options.Create(new SignInOptions { PollingShape = shape, ShardConcurrency = rowConcurrency });
         var activity = new PollShardActivity(engine.Pending, engine, options, engine._loggers.CreateLogger<PollShardActivity>());
         engine._host = await DurableTaskTestHost.StartAsync(
             registry =>

@@ -8,8 +8,8 @@ using PassBroker.Core.Workflow.Sharded;
 namespace PassBroker.Functions.Tests.Workflow;
 
 /// <summary>
-/// The sharded shape on the real engine: the Functions app's shard orchestrator and Core's round activity, 200 ms ticks
-/// and a 600 ms interval (3 slots). Rows due are polled once per interval each, end, expire, and one row's failure
+/// The sharded shape on the real engine: the Functions app's shard orchestrator and Core's round activity, 1 s ticks
+/// and a 3 s interval (3 slots). Rows due are polled once per interval each, end, expire, and one row's failure
 /// touches no other row and does not stop the shard.
 /// </summary>
 public sealed class ShardPollingEngineTests
@@ -123,5 +123,24 @@ public sealed class ShardPollingEngineTests
         var firstTick = ShardEngine.Clock.TickAtOrAfter(engine.Calls()[0].At - ShardEngine.Interval * 2);
         Assert.True(input.NextTick >= firstTick + ShardPollingWorkflow.RoundsPerGeneration, $"Next tick {input.NextTick}, first about {firstTick}.");
         Assert.True(engine.Calls("device-a").Count >= 8, $"Polled {engine.Calls("device-a").Count} times in {engine.Rounds} rounds.");
+        // When each slot last ran went through the engine's serializer into the next generation.
+        Assert.Equal(ShardEngine.Clock.Slots, input.SlotRounds?.Count);
+        Assert.All(input.SlotRounds!, at => Assert.True(at > DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1), $"Slot last ran at {at:O}."));
+    }
+
+    [Fact]
+    public async Task Shard_AfterASwitchToPerSignIn_PollsItsLastSignInToTheEnd_ThenRetires()
+    {
+        // The app now says PerSignIn, but this shard still holds a pending sign-in (started under the shards).
+        await using var engine = await ShardEngine.StartAsync((_, call) => call < 2 ? Pending : Authenticated, shape: SignInPollingShape.PerSignIn);
+        engine.Add("device-a", slot: 1);
+
+        var id = await engine.StartShardAsync();
+        var finished = await engine.Client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, engine.Timeout);
+
+        Assert.Equal(["check", "check"], engine.Calls("device-a").Select(c => c.Kind));
+        Assert.False(engine.Pending.Contains("device-a"));
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, finished.RuntimeStatus);
+        Assert.True(finished.ReadOutputAs<ShardRound>()?.Retire, "The shard ended by retiring.");
     }
 }

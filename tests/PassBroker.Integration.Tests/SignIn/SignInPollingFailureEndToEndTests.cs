@@ -12,6 +12,8 @@ namespace PassBroker.Integration.Tests.SignIn;
 /// <summary>
 /// The DevHost's in-process workflow host when a poll fails: a failure that may pass (storage down) is retried with a
 /// log line per failed round; any other (a bug) stops the workflow at once, logged, and the app sees the sign-in failed.
+/// The per-sign-in shape's workflow (its log lines and statuses); the shards' handling of the same failures, row by
+/// row, is tested on the real engine (PassBroker.Functions.Tests, ShardPollingEngineTests).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class SignInPollingFailureEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -26,7 +28,7 @@ public sealed class SignInPollingFailureEndToEndTests(AzuriteFixture azurite) : 
         builder.Services.Remove(real);
         builder.Services.AddSingleton<ISessionStore>(s =>
             _sessions = new FaultySessionStore((ISessionStore)ActivatorUtilities.CreateInstance(s, real.ImplementationType!)));
-    });
+    }, "--SignIn:PollingShape=PerSignIn");
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 

@@ -19,7 +19,7 @@ public sealed record ShardClock(DateTimeOffset Epoch, TimeSpan Tick, TimeSpan Po
     /// <summary>A fixed epoch, so every host and every restart counts the same ticks.</summary>
     public static readonly DateTimeOffset DefaultEpoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public static ShardClock From(SignInOptions options) => new(DefaultEpoch, options.ShardTick, options.PollInterval);
+    public static ShardClock From(SignInOptions options) => new(DefaultEpoch, options.EffectiveShardTick, options.PollInterval);
 
     public int Slots => (int)(PollInterval.Ticks / Tick.Ticks);
 

@@ -105,18 +105,43 @@ public sealed class ShardPollingWorkflowTests
     }
 
     [Theory]
-    [InlineData(SignInPollingShape.Sharded, "00:00:04", false)]
-    [InlineData(SignInPollingShape.Sharded, "00:00:05", true)]
-    [InlineData(SignInPollingShape.PerSignIn, "00:00:04", true)]
-    public void Options_ShardTickMustDivideTheIntervalUnderTheShards(SignInPollingShape shape, string tick, bool valid)
+    [InlineData(SignInPollingShape.Sharded, "00:00:15", "00:00:04", false)]
+    [InlineData(SignInPollingShape.Sharded, "00:00:15", "00:00:05", true)]
+    [InlineData(SignInPollingShape.PerSignIn, "00:00:15", "00:00:04", true)]
+    [InlineData(SignInPollingShape.Sharded, "00:00:03", null, true)]
+    [InlineData(SignInPollingShape.Sharded, "00:00:13", null, true)]
+    public void Options_ShardTickMustDivideTheIntervalUnderTheShards(SignInPollingShape shape, string interval, string? tick, bool valid)
     {
-        var options = new SignInOptions { PollingShape = shape, ShardTick = TimeSpan.Parse(tick, System.Globalization.CultureInfo.InvariantCulture) };
+        var options = new SignInOptions
+        {
+            PollingShape = shape,
+            PollInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture),
+            ShardTick = tick is null ? null : TimeSpan.Parse(tick, System.Globalization.CultureInfo.InvariantCulture),
+        };
 
         var errors = new List<ValidationResult>();
         Validator.TryValidateObject(options, new ValidationContext(options), errors, validateAllProperties: true);
 
         Assert.Equal(valid, errors.Count == 0);
     }
+
+    [Theory]
+    [InlineData("00:00:15", null, "00:00:05")]
+    [InlineData("00:00:04", null, "00:00:04")]
+    [InlineData("00:00:12", null, "00:00:04")]
+    [InlineData("00:00:13", null, "00:00:13")]
+    [InlineData("00:01:00", null, "00:00:05")]
+    [InlineData("00:00:15", "00:00:03", "00:00:03")]
+    public void Options_EffectiveShardTick_IsTheSetOne_OrTheIntervalInEqualTicksOfAtMostFiveSeconds(string interval, string? tick, string expected)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var options = new SignInOptions { PollInterval = TimeSpan.Parse(interval, invariant), ShardTick = tick is null ? null : TimeSpan.Parse(tick, invariant) };
+
+        Assert.Equal(TimeSpan.Parse(expected, invariant), options.EffectiveShardTick);
+    }
+
+    [Fact]
+    public void Options_TheShardsAreTheDefaultShape() => Assert.Equal(SignInPollingShape.Sharded, new SignInOptions().PollingShape);
 
     /// <param name="start">The context's clock at the start.</param>
     /// <param name="round">What the round of a tick returns.</param>
