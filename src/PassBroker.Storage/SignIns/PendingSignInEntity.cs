@@ -29,6 +29,9 @@ internal sealed class PendingSignInEntity : ITableEntity
     public int Slot { get; set; }
     public long FirstDueTick { get; set; }
 
+    /// <summary>The device's brand key; absent for the default brand (as on device rows), and on rows written before brands.</summary>
+    public string? Brand { get; set; }
+
     public static string PartitionOf(int shard, int slot) => string.Create(CultureInfo.InvariantCulture, $"{shard:D3}-{slot:D3}");
 
     /// <summary>The first key of the shard's partitions and the first key after them, for a range query.</summary>
@@ -47,11 +50,13 @@ internal sealed class PendingSignInEntity : ITableEntity
         Shard = row.Shard,
         Slot = row.Slot,
         FirstDueTick = row.FirstDueTick,
+        Brand = row.Brand.Length == 0 ? null : row.Brand,
     };
 
     public PendingSignIn ToPendingSignIn() =>
         new(TableKeys.Unescape(RowKey), Code, Mvpd, new ClientEndpoint(ClientIp, ClientPort), ExpiresAt, Shard, Slot, FirstDueTick)
         {
             ETag = ETag.ToString(),
+            Brand = Brand ?? "",
         };
 }

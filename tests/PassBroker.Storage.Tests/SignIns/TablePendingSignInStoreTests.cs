@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Workflow.Sharded;
+using PassBroker.Storage.SignIns;
+using PassBroker.Storage.Tables;
 using PassBroker.Storage.Tests.Support;
 using PassBroker.Testing.Hosting.Azurite;
 
@@ -30,6 +32,23 @@ public sealed class TablePendingSignInStoreTests(AzuriteFixture azurite) : Azuri
         var row = Assert.Single(rows);
         Assert.Equal(due, row with { ETag = null });
         Assert.NotNull(row.ETag);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("sports")]
+    public async Task ListDueAsync_KeepsTheDevicesBrand_NoColumnForTheDefault(string brand)
+    {
+        var deviceKey = TestData.NewDeviceKey();
+        await Pending.PutAsync(Row(deviceKey) with { Brand = brand }, default);
+
+        var row = Assert.Single(await Pending.ListDueAsync(1, 2, 10, default).ToListAsync(), r => r.DeviceKey == deviceKey);
+        var stored = await Storage.RawTable(StorageTables.PendingSignIns).GetEntityAsync<Azure.Data.Tables.TableEntity>(
+            PendingSignInEntity.PartitionOf(1, 2), TableKeys.Escape(deviceKey));
+
+        Assert.Equal(brand, row.Brand);
+        Assert.Equal(brand, row.ToInput(TimeSpan.FromSeconds(15)).Brand);
+        Assert.Equal(brand.Length > 0, stored.Value.ContainsKey("Brand"));
     }
 
     [Fact]

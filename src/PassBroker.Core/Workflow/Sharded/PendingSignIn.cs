@@ -17,6 +17,9 @@ namespace PassBroker.Core.Workflow.Sharded;
 public sealed record PendingSignIn(
     string DeviceKey, string Code, string? Mvpd, ClientEndpoint Client, DateTimeOffset ExpiresAt, int Shard, int Slot, long FirstDueTick)
 {
+    /// <summary>The device's brand key, for telemetry (polls read the device's own); empty for the default brand.</summary>
+    public string Brand { get; init; } = "";
+
     /// <summary>Opaque version of the stored row; removing it is conditional on it, so a newer sign-in's row stays.</summary>
     public string? ETag { get; init; }
 
@@ -24,5 +27,5 @@ public sealed record PendingSignIn(
     public PendingPoll ToPoll() => new(DeviceKey, Code, Mvpd, Client);
 
     /// <summary>The per-sign-in input the expiring and failing activities take.</summary>
-    public SignInPollInput ToInput(TimeSpan pollInterval) => new(DeviceKey, Code, ExpiresAt, pollInterval) { Mvpd = Mvpd, Client = Client };
+    public SignInPollInput ToInput(TimeSpan pollInterval) => new(DeviceKey, Code, ExpiresAt, pollInterval, Brand: Brand) { Mvpd = Mvpd, Client = Client };
 }

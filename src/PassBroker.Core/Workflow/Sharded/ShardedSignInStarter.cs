@@ -18,7 +18,7 @@ public sealed class ShardedSignInStarter(IPendingSignInStore pending, IShardHost
         var clock = ShardClock.From(options.Value);
         var (shard, slot) = clock.Place(input.DeviceKey, options.Value.Shards);
         var row = new PendingSignIn(input.DeviceKey, input.Code, input.Mvpd, client, input.ExpiresAt, shard, slot,
-            clock.FirstDueTick(time.GetUtcNow(), slot));
+            clock.FirstDueTick(time.GetUtcNow(), slot)) { Brand = input.Brand };
         await pending.PutAsync(row, cancellationToken);
         await shards.EnsureRunningAsync(cancellationToken);
     }
