@@ -157,9 +157,10 @@ public sealed partial class SampleTvBrowserTests(AzuriteFixture azurite) : IAsyn
     [Fact]
     public async Task RateLimited_TvWaitsRetryAfterVisiblyAndTriesAgain()
     {
-        // PassBroker's own registration limit, one per client address in a 2 s window, already spent by this address
+        // PassBroker's own registration limit, one per client address in a 10 s window, already spent by this address
         // (the browser and the test both call from loopback): the TV's registration gets a real 429 with Retry-After.
-        await _app.RestartDevHostAsync("--Limits:RegistrationsPerClient=1", "--Limits:RegistrationWindow=00:00:02");
+        // The window outlasts a page load on a loaded machine (a 2 s one did not, and the TV then got in at once).
+        await _app.RestartDevHostAsync("--Limits:RegistrationsPerClient=1", "--Limits:RegistrationWindow=00:00:10");
         using (var sameAddress = _app.DevHost.CreateClient())
         {
             var first = await sameAddress.PostAsJsonAsync("/api/devices", TestRequests.Registration("another-app-at-home"));
