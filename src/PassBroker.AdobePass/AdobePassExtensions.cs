@@ -31,7 +31,8 @@ public static class AdobePassExtensions
     public static IHostApplicationBuilder AddAdobePass(this IHostApplicationBuilder builder)
     {
         // Per brand: who PassBroker is to Adobe; the deployment's: where Adobe is and how it is called.
-        builder.Services.AddBrandedOptions<AdobePassOptions>(builder.Configuration, AdobePassOptions.SectionName);
+        builder.Services.AddBrandedOptions<AdobePassOptions>(builder.Configuration, AdobePassOptions.SectionName)
+            .LimitBrandSettings<AdobePassOptions>(AdobePassOptions.SectionName, AdobePassOptions.PerBrand);
         builder.Services.AddSingleton<IValidateOptions<AdobePassOptions>, AdobePassBrandsValidator>();
         builder.Services.TryAddSingleton(new BrandCatalog(builder.Configuration));
         builder.Services.AddSingleton<BrandedAdobePassOptions>();

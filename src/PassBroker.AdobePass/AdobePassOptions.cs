@@ -4,7 +4,9 @@ using PassBroker.AdobePass.Management;
 namespace PassBroker.AdobePass;
 
 /// <summary>
-/// Where Adobe Pass is and who PassBroker is to it.
+/// Where Adobe Pass is and who PassBroker is to it. Per brand: only <see cref="PerBrand"/>, who PassBroker is; where
+/// Adobe is and how it is called (hosts, timeouts, the token cache, <c>Resilience</c>, <c>Pacing</c>) is the
+/// deployment's: one HTTP pipeline and one token cache serve every brand.
 /// <code>
 /// "AdobePass": { "BaseUrl": "https://sp.auth.adobe.com", "ServiceProvider": "REF30", "SoftwareStatementSecret": "software-statement",
 ///                "RequestTimeout": "00:00:10", "TokenRefreshMargin": "00:05:00", "PooledConnectionLifetime": "00:00:30" }
@@ -13,6 +15,13 @@ namespace PassBroker.AdobePass;
 public sealed class AdobePassOptions : IValidatableObject
 {
     public const string SectionName = "AdobePass";
+
+    /// <summary>The keys a brand may set under <c>Brands:{id}:AdobePass</c> (the README's <b>Per brand</b> list).</summary>
+    public static readonly string[] PerBrand =
+    [
+        nameof(ServiceProvider), nameof(SoftwareStatementSecret), nameof(MetadataCertificateSecret), nameof(MetadataBackupCertificateSecret),
+        nameof(ManagementClient), nameof(DcrRedirectUri), nameof(TempPassResetVersion),
+    ];
 
     /// <summary>The host both APIs live on: REST API V2 under <c>/api/v2</c>, DCR under <c>/o</c>
     /// (production <c>https://sp.auth.adobe.com</c>, prequal <c>https://sp-prequal.auth.adobe.com</c>).</summary>

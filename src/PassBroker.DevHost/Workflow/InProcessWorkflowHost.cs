@@ -79,7 +79,8 @@ internal sealed class InProcessWorkflowHost(
         await foreach (var session in sessions.ListPendingAsync(null, cancellationToken))
         {
             // Into the current shape (SignIn:PollingShape): a sign-in left pending under the other shape finishes too.
-            var input = new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval)
+            // The session's brand, as SignInService gives it: the workflow counts the sign-in's end under it.
+            var input = new SignInPollInput(session.DeviceKey, session.Code, session.ExpiresAt, options.Value.PollInterval, Brand: session.Brand)
             {
                 Mvpd = session.Mvpd,
                 Client = session.Client,

@@ -36,7 +36,7 @@ public static class DevicesApi
     /// that see nothing of each other, and a re-registration naming another brand than the device's is refused
     /// (409 <c>brand_mismatch</c>). The answer names the device's brand.</remarks>
     public static async Task<Results<Created<RegisterDeviceResponse>, Ok<RegisterDeviceResponse>>> RegisterAsync(
-        AdmittedRegistration admitted, JsonRequest<RegisterDeviceRequest> body, PresentedDeviceToken token, RemoteClient client,
+        Admitted<RegistrationLimit> admitted, JsonRequest<RegisterDeviceRequest> body, PresentedDeviceToken token, RemoteClient client,
         HttpContext context, DeviceRegistration registration, BrandCatalog brands, CancellationToken cancellationToken)
     {
         // Bound first, admitted counted the registration before the body was even read: every registration may create

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
 
 namespace PassBroker.Http.Edge;
@@ -19,10 +20,19 @@ internal static class NoStoreMiddleware
         {
             var response = context.Response;
             response.Headers[HeaderNames.CacheControl] = NoStore;
-            // The exception handler clears the headers before it writes Problem Details: set it again as the answer starts.
+            // The exception handler clears the headers before it writes Problem Details, and as the answer starts puts
+            // its own "no-cache,no-store", Pragma and Expires: this runs after it (starting callbacks run last-added
+            // first), so an error says what every other answer says. Otherwise the two hosts differed where the same
+            // refusal is thrown in one (the Functions app's 415) and answered by the status-code pages in the other.
             response.OnStarting(() =>
             {
-                if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
+                if (context.Features.Get<IExceptionHandlerFeature>() is not null)
+                {
+                    response.Headers.Remove(HeaderNames.Pragma);
+                    response.Headers.Remove(HeaderNames.Expires);
+                    response.Headers[HeaderNames.CacheControl] = NoStore;
+                }
+                else if (!response.Headers.ContainsKey(HeaderNames.CacheControl))
                 {
                     response.Headers[HeaderNames.CacheControl] = NoStore;
                 }

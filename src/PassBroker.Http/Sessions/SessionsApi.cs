@@ -37,7 +37,7 @@ public static class SessionsApi
     /// <remarks>Show <c>code</c> on the TV and <c>secondScreenUrl</c> as a QR code, then long-poll <c>statusUrl</c>. Without
     /// <c>mvpd</c> the user picks the provider on the second screen. A new sign-in replaces the device's pending one.</remarks>
     public static async Task<Results<Accepted<SessionResponse>, Ok<SessionResponse>>> StartAsync(
-        AuthenticatedDevice device, AdmittedSignIn admitted, OptionalJsonRequest<StartSessionRequest> body, RemoteClient client,
+        AuthenticatedDevice device, Admitted<SignInLimit> admitted, OptionalJsonRequest<StartSessionRequest> body, RemoteClient client,
         SignInService signIns, SecondScreenLinks secondScreen, CancellationToken cancellationToken)
     {
         // Bound in this order: admitted counted the start after authentication (a stranger's request starts nothing) and

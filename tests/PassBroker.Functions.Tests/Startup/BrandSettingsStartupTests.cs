@@ -38,6 +38,8 @@ public sealed class BrandSettingsStartupTests
     [InlineData("Brands:ref31:SignIn:PollInterval", "00:00:20")]
     [InlineData("Brands:ref31:Mvpds:CacheDuration", "00:05:00")]
     [InlineData("Brands:ref31:Rules:ConcurrentPlays:MaxConcurrentPlays", "0")]
+    [InlineData("Brands:ref31:AdobePass:BaseUrl", "https://sp-prequal.auth.adobe.com")]
+    [InlineData("Brands:ref31:AdobePass:SoftwareStatement", "misspelt-statement-secret")]
     public void Build_ABrandSettingThatCannotBeItsOwnOrIsInvalid_FailsAtStartNamingIt(string key, string value)
     {
         var settings = SampleSettings.Values();

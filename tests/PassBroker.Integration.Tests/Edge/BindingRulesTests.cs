@@ -32,8 +32,8 @@ public sealed class BindingRulesTests
             .Select(p => p.ParameterType).ToList();
         int At(Func<Type, bool> match) => parameters.FindIndex(t => match(t));
         var device = At(t => t == typeof(AuthenticatedDevice));
-        var signIn = At(t => t == typeof(AdmittedSignIn));
-        var registration = At(t => t == typeof(AdmittedRegistration));
+        var signIn = At(t => t == typeof(Admitted<SignInLimit>));
+        var registration = At(t => t == typeof(Admitted<RegistrationLimit>));
         var body = At(IsBody);
         var client = At(t => t == typeof(RemoteClient));
 
@@ -79,8 +79,8 @@ public sealed class BindingRulesTests
     [Fact]
     public void Admissions_DeclareTheir429()
     {
-        Assert.Equal([ErrorCodes.RateLimited], Codes(Metadata(AdmittedRegistration.PopulateMetadata), 429));
-        Assert.Equal([ErrorCodes.RateLimited], Codes(Metadata(AdmittedSignIn.PopulateMetadata), 429));
+        Assert.Equal([ErrorCodes.RateLimited], Codes(Metadata(Admitted<RegistrationLimit>.PopulateMetadata), 429));
+        Assert.Equal([ErrorCodes.RateLimited], Codes(Metadata(Admitted<SignInLimit>.PopulateMetadata), 429));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class BindingRulesTests
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(JsonRequest<>) || type.GetGenericTypeDefinition() == typeof(OptionalJsonRequest<>));
 
     private static bool IsBinder(Type type) => IsBody(type) || type == typeof(AuthenticatedDevice) || type == typeof(PresentedDeviceToken)
-        || type == typeof(RemoteClient) || type == typeof(AdmittedSignIn) || type == typeof(AdmittedRegistration);
+        || type == typeof(RemoteClient) || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Admitted<>));
 
     private static IEnumerable<MethodInfo> HandlerMethods() => typeof(HttpOptions).Assembly.GetTypes()
         .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))

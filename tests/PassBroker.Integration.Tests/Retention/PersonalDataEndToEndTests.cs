@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -106,11 +107,17 @@ public sealed class PersonalDataEndToEndTests(AzuriteFixture azurite) : IAsyncLi
             ["GET /api/profiles (401)"] = await anonymous.GetAsync("/api/profiles"),
             ["GET /api/authentication/sessions/{code} (404)"] = await client.GetAsync("/api/authentication/sessions/NOSUCH1"),
             ["GET /api/no-such-route (404)"] = await client.GetAsync("/api/no-such-route"),
+            ["POST /api/decisions/authorize (400 invalid_json)"] = await client.PostAsync("/api/decisions/authorize", new StringContent("{ not json", Encoding.UTF8, "application/json")),
+            ["POST /api/devices (415)"] = await anonymous.PostAsync("/api/devices", new StringContent("{}", Encoding.UTF8, "text/plain")),
         };
 
-        var cacheable = answers.Where(a => a.Value.Headers.CacheControl?.NoStore != true).Select(a => $"{a.Key}: {(int)a.Value.StatusCode} {a.Value.Headers.CacheControl}").ToList();
-        Assert.True(cacheable.Count == 0, "Answers without Cache-Control: no-store: " + string.Join("; ", cacheable));
+        // Exactly the README's header, thrown errors too (not the exception handler's own "no-cache,no-store" and Pragma).
+        var otherwise = answers
+            .Where(a => a.Value.Headers.CacheControl?.ToString() != "no-store" || a.Value.Headers.Pragma.Count > 0 || a.Value.Content.Headers.Expires is not null)
+            .Select(a => $"{a.Key}: {(int)a.Value.StatusCode} {a.Value.Headers.CacheControl} {a.Value.Headers.Pragma}").ToList();
+        Assert.True(otherwise.Count == 0, "Answers not marked just Cache-Control: no-store: " + string.Join("; ", otherwise));
         Assert.Contains(answers.Values, a => a.StatusCode == HttpStatusCode.Unauthorized);
+        Assert.Contains(answers.Values, a => a.StatusCode == HttpStatusCode.UnsupportedMediaType);
     }
 
     [Fact]
