@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using PassBroker.Core.Sessions;
 using PassBroker.DevHost;
 using PassBroker.TestHelpers.Fakes;
 using PassBroker.Testing.EndToEnd.Contract;
@@ -242,6 +244,31 @@ public sealed class PassBrokerApplication : IAsyncDisposable
         Time.Advance(by);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Moves the clock to a pending sign-in's deadline, <paramref name="by"/> from now, so that it is expired in either
+    /// polling shape. Under the shards (SignIn:PollingShape) it moves one interval more, since a shard expires a sign-in
+    /// at its slot's first tick at or after the deadline; but only once a round after the first move has polled a
+    /// sign-in (its status line, Debug), so no upstream call is in flight when the clock jumps past its timeouts.
+    /// </summary>
+    public async Task AdvancePastDeadlineAsync(TimeSpan by)
+    {
+        var options = DevHost.Services.GetRequiredService<IOptions<SignInOptions>>().Value;
+        var polledBefore = PolledRounds();
+        await AdvanceAsync(by);
+        if (options.PollingShape != SignInPollingShape.Sharded)
+        {
+            return;
+        }
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (PolledRounds() == polledBefore)
+        {
+            await Task.Delay(20, patience.Token);
+        }
+        await AdvanceAsync(options.PollInterval);
+    }
+
+    private int PolledRounds() => Logs.Lines.Count(l => l.Contains("\"Polled\":", StringComparison.Ordinal) && !l.Contains("\"Polled\":0", StringComparison.Ordinal));
 
     /// <summary>Stops both hosts, then checks every upstream exchange of the run against Adobe's contract.</summary>
     public async ValueTask DisposeAsync()

@@ -14,31 +14,29 @@ namespace PassBroker.Integration.Tests.Brands;
 
 /// <summary>
 /// A second brand's sign-in left pending by a DevHost restart is resumed as that brand's: its end is counted under its
-/// brand, not the default one. Over real HTTP with the DevHost, the emulator and Azurite, the clock faked.
+/// brand, not the default one, in either polling shape (resumed as a workflow, or as a shard's row). Over real HTTP
+/// with the DevHost, the emulator and Azurite, the clock faked.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ResumedSignInBrandEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ResumedSignInBrandEndToEndTests(AzuriteFixture azurite)
 {
-    private PassBrokerApplication _app = null!;
-
-    public async Task InitializeAsync() => _app = await PassBrokerApplication.StartAsync(azurite, TestSettings.SecondBrandSettings);
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    [Fact]
-    public async Task SecondBrandsSignInPendingAcrossARestart_ExpiresUnderItsBrand()
+    [Theory]
+    [InlineData("PerSignIn")]
+    [InlineData("Sharded")]
+    public async Task SecondBrandsSignInPendingAcrossARestart_ExpiresUnderItsBrand(string shape)
     {
         // Arrange: the second brand's device starts a sign-in nobody completes, then the DevHost restarts.
-        var (client, token, _) = await _app.RegisterDeviceAsync("porch-tv", TestSettings.SecondBrand);
+        await using var app = await PassBrokerApplication.StartAsync(azurite, [.. TestSettings.SecondBrandSettings, $"--SignIn:PollingShape={shape}"]);
+        var (client, token, _) = await app.RegisterDeviceAsync("porch-tv", TestSettings.SecondBrand);
         var start = await client.PostAsJsonAsync("/api/authentication/sessions", new { mvpd = "ExampleCable" });
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
         var code = (await start.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-        await _app.RestartDevHostAsync();
-        using var expired = new MetricCollector<long>(_app.DevHost.Services.GetRequiredService<IMeterFactory>(), PassBrokerTelemetry.Name, "passbroker.signin.expired");
+        await app.RestartDevHostAsync();
+        using var expired = new MetricCollector<long>(app.DevHost.Services.GetRequiredService<IMeterFactory>(), PassBrokerTelemetry.Name, "passbroker.signin.expired");
 
         // Act: past the code's 30 minutes, the resumed workflow expires it.
-        await _app.AdvanceAsync(TimeSpan.FromMinutes(30));
-        using var after = _app.CreateClient(token);
+        await app.AdvancePastDeadlineAsync(TimeSpan.FromMinutes(30));
+        using var after = app.CreateClient(token);
         var status = await after.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{code}?wait=30").WaitAsync(TimeSpan.FromSeconds(20));
 
         // Assert: the metric is recorded just after the session is written, so it is awaited, not read at once.
