@@ -69,8 +69,9 @@ public sealed class PassBrokerApplication : IAsyncDisposable
     public CapturingLoggerProvider Logs { get; } = new();
     public RunningApp Emulator { get; }
 
-    /// <summary>The DevHost's Table Storage requests, read and write, across restarts.</summary>
-    public TableOperationCounter TableOperations { get; } = new();
+    /// <summary>The DevHost's Table Storage requests, read and write, across restarts; not the shards' rounds, which read
+    /// their table on their own clock.</summary>
+    public TableOperationCounter TableOperations { get; } = new("pendingsignins");
     public RunningApp DevHost { get; private set; } = null!;
 
     /// <param name="azurite">The shared Azurite.</param>
