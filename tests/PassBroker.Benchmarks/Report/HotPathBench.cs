@@ -3,13 +3,15 @@ using PassBroker.Benchmarks.Load;
 namespace PassBroker.Benchmarks.Report;
 
 /// <summary>
-/// Authorize under load, three ways in the same run, interleaved round by round so machine noise hits all three alike:
-/// the emulator directly (its own ceiling), nginx in front of it, and PassBroker's authorize (which calls it).
+/// Authorize under load, five ways in the same run, interleaved round by round so machine noise hits all alike: the
+/// emulator directly (its own ceiling), nginx in front of it, a bare .NET proxy in front of it (the floor of any
+/// ASP.NET Core server making the same hop), and PassBroker's authorize (which calls it) with and without the plays rule.
 /// </summary>
 internal static class HotPathBench
 {
     public const string Direct = "emulator direct";
     public const string Nginx = "nginx → emulator";
+    public const string BareDotNet = "bare .NET proxy → emulator";
     public const string PassBroker = "PassBroker → emulator";
     public const string PassBrokerNoPlays = "PassBroker without the plays rule";
 
@@ -34,6 +36,7 @@ internal static class HotPathBench
         var upstreamUrl = new Uri(host.Emulator.BaseAddress, upstream.Path);
 
         await using var nginx = await NginxProxy.StartAsync(host.Emulator.BaseAddress, workDirectory);
+        await using var bare = await BareProxy.StartAsync(upstreamUrl, upstream);
         IReadOnlyList<IReadOnlyDictionary<string, string>> deviceHeaders = [.. tokens.Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
         {
             ["Authorization"] = "Bearer " + t,
@@ -43,6 +46,8 @@ internal static class HotPathBench
         {
             (Direct, upstreamUrl, upstream.Body, [upstream.Headers]),
             (Nginx, new Uri(nginx.Address, upstream.Path), upstream.Body, [upstream.Headers]),
+            // Sent what PassBroker is sent; it sends upstream what PassBroker sends.
+            (BareDotNet, new Uri(bare.BaseAddress, BareProxy.Path), PassBrokerBody, deviceHeaders),
             (PassBroker, new Uri(host.DevHost.BaseAddress, "/api/decisions/authorize"), PassBrokerBody, deviceHeaders),
             (PassBrokerNoPlays, new Uri(noPlays.BaseAddress, "/api/decisions/authorize"), PassBrokerBody, deviceHeaders),
         };

@@ -31,8 +31,12 @@ internal static class MarkdownReport
         var direct = hotPath.Rounds[HotPathBench.Direct];
         md.AppendLine("| ratio (median of per-round ratios) | throughput | p50 latency | p99 latency |");
         md.AppendLine("|---|---:|---:|---:|");
+        var bare = hotPath.Rounds[HotPathBench.BareDotNet];
         Ratio(md, "PassBroker / nginx", pb, nginx);
+        Ratio(md, "PassBroker / bare .NET proxy", pb, bare);
+        Ratio(md, "bare .NET proxy / nginx", bare, nginx);
         Ratio(md, "PassBroker without plays rule / nginx", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], nginx);
+        Ratio(md, "PassBroker without plays rule / bare .NET proxy", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], bare);
         Ratio(md, "PassBroker / direct", pb, direct);
         Ratio(md, "nginx / direct", nginx, direct);
         Ratio(md, "PassBroker without plays rule / direct", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], direct);
