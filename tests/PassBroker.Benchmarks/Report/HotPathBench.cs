@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PassBroker.Benchmarks.Load;
 
 namespace PassBroker.Benchmarks.Report;
@@ -68,11 +69,16 @@ internal static class HotPathBench
                 probes.GetValueOrDefault(target.Name)?.Reset();
                 // The whole process (emulator included: it answers every target); the report subtracts the direct row's.
                 var allocated = GC.GetTotalAllocatedBytes(precise: false);
+                var (self, proxy, clock) = (ProcessCpu.Read(Environment.ProcessId), ProcessCpu.Read(nginx.ProcessId), Stopwatch.StartNew());
                 var result = await Wrk.RunAsync(target.Url, target.Body, target.Headers, settings.Connections, settings.Duration, workDirectory);
+                var (selfAfter, proxyAfter, elapsed) = (ProcessCpu.Read(Environment.ProcessId), ProcessCpu.Read(nginx.ProcessId), clock.Elapsed);
                 allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated;
                 rounds[target.Name].Add(result);
+                var cpu = self is { } s && selfAfter is { } sa
+                    ? RoundCpu.From((s, sa), proxy is { } p && proxyAfter is { } pa ? (p, pa) : null, result.Requests, elapsed)
+                    : null;
                 costs[target.Name].Add(new RoundCost(result.Requests == 0 ? double.NaN : allocated / (double)result.Requests,
-                    probes.GetValueOrDefault(target.Name)?.Samples ?? []));
+                    probes.GetValueOrDefault(target.Name)?.Samples ?? [], cpu));
                 if (target.Name == PassBroker)
                 {
                     passBrokerRequests += result.Requests;
@@ -93,7 +99,8 @@ internal static class HotPathBench
 /// <summary>What a round cost besides its wrk figures.</summary>
 /// <param name="AllocatedBytesPerRequest">Bytes this process allocated during the round, per request wrk counted.</param>
 /// <param name="OwnMs">PassBroker's own time of each request (<see cref="OwnTimeProbe"/>); empty for other targets.</param>
-internal sealed record RoundCost(double AllocatedBytesPerRequest, IReadOnlyList<double> OwnMs);
+/// <param name="Cpu">CPU per request of the processes that did the round's work (null where /proc cannot be read).</param>
+internal sealed record RoundCost(double AllocatedBytesPerRequest, IReadOnlyList<double> OwnMs, RoundCpu? Cpu = null);
 
 /// <param name="Rounds">wrk results per target, in round order.</param>
 /// <param name="Costs">Allocations and own time per target, in round order.</param>

@@ -45,6 +45,8 @@ internal static class MarkdownReport
         md.AppendLine();
         OwnCostReport.Write(md, hotPath);
         md.AppendLine();
+        CpuReport.Write(md, hotPath, Environment.ProcessorCount);
+        md.AppendLine();
 
         md.AppendLine("## Storage cost per use case (Table requests counted in the client pipeline)");
         md.AppendLine();
