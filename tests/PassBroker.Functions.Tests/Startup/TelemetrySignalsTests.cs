@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
@@ -42,25 +43,10 @@ public sealed class TelemetrySignalsTests
 
     private sealed class SpanRecorder : BaseProcessor<Activity>
     {
-        private readonly List<string> _sources = [];
+        private readonly ConcurrentQueue<string> _sources = new();
 
-        public IReadOnlyList<string> Sources
-        {
-            get
-            {
-                lock (_sources)
-                {
-                    return [.. _sources];
-                }
-            }
-        }
+        public IEnumerable<string> Sources => _sources;
 
-        public override void OnEnd(Activity data)
-        {
-            lock (_sources)
-            {
-                _sources.Add(data.Source.Name);
-            }
-        }
+        public override void OnEnd(Activity data) => _sources.Enqueue(data.Source.Name);
     }
 }
