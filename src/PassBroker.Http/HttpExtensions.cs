@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using PassBroker.Core.Errors;
 using PassBroker.Http.Admin;
 using PassBroker.Http.Binding;
 using PassBroker.Http.Decisions;
@@ -62,7 +60,7 @@ public static class HttpExtensions
         app.UsePassBrokerLogScope();
         app.UsePassBrokerNoStore();
         app.UseExceptionHandler();
-        app.UseStatusCodePages(context => StatusProblem(context.HttpContext));
+        app.UseStatusProblems();
         return app;
     }
 
@@ -85,20 +83,5 @@ public static class HttpExtensions
             .MapHealth()
             .MapAuthnPages()
             .MapAuthnLandingPages();
-    }
-
-    // Bodiless 404/405 from routing become Problem Details with codes too.
-    private static Task StatusProblem(HttpContext context)
-    {
-        var status = context.Response.StatusCode;
-        var (code, title) = status switch
-        {
-            StatusCodes.Status404NotFound => (ErrorCodes.RouteNotFound, "No such route."),
-            StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "This route does not accept that method."),
-            StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, "The request body is too large."),
-            StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, "Send the body as application/json."),
-            _ => (ErrorCodes.BadRequest, "The request could not be served."),
-        };
-        return ProblemResults.Status(context, status, code, title).ExecuteAsync(context);
     }
 }

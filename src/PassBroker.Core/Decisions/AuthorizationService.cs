@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PassBroker.Core.Devices;
@@ -77,7 +76,7 @@ public sealed class AuthorizationService(
     private Decision Decided(Decision decision, string brand)
     {
         metrics.AuthorizeDecided(decision.Mvpd, decision.Authorized, decision.Error?.Code, decision.Source, brand);
-        var span = Activity.Current;
+        var span = PassBrokerTelemetry.ListenedSpan;
         span?.SetTag(PassBrokerTelemetry.Tags.Mvpd, decision.Mvpd);
         span?.SetTag(PassBrokerTelemetry.Tags.Decision, decision.Authorized ? "permit" : "deny");
         span?.SetTag(PassBrokerTelemetry.Tags.Reason, decision.Error?.Code ?? PassBrokerTelemetry.NoReason);

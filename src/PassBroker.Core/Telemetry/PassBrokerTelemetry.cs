@@ -15,6 +15,12 @@ public static class PassBrokerTelemetry
 
     public static readonly ActivitySource ActivitySource = new(Name);
 
+    /// <summary>
+    /// The request's span when something listens to it, else null. ASP.NET Core starts an <see cref="Activity"/> per
+    /// request even with no listener (for log correlation, from no source); tags set on that one were built for nobody.
+    /// </summary>
+    public static Activity? ListenedSpan => Activity.Current is { } span && span.Source.HasListeners() ? span : null;
+
     /// <summary>Attribute names (OpenTelemetry style: a namespace, dots, snake_case).</summary>
     public static class Tags
     {

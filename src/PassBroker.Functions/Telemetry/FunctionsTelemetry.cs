@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Functions.Telemetry;
 
@@ -11,7 +12,7 @@ namespace PassBroker.Functions.Telemetry;
 /// <c>"telemetryMode": "OpenTelemetry"</c> in host.json the host emits OpenTelemetry too, so host and worker spans are one
 /// trace) and tells the host that the worker exports its own logs, so each line reaches Application Insights once.
 /// PassBroker's traces, metrics and logs (collected by <c>AddPassBrokerTelemetry</c>, shared with the DevHost) go to
-/// Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set. The deployment disables local auth on
+/// Application Insights when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set; without it none are collected. The deployment disables local auth on
 /// the component, so ingestion authenticates with the app's one Azure credential (the managed identity of
 /// <c>AZURE_CLIENT_ID</c> in Azure, see <c>AzureOptions</c>), as <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> says for the host.
 /// </summary>
@@ -27,7 +28,7 @@ internal static class FunctionsTelemetry
         {
             return builder;
         }
-        telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
+        telemetry.WithPassBrokerSignals().UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
         // The credential the storage and Key Vault clients use (registered by AddPassBroker's AddPassBrokerAzureClients).
         builder.Services.AddOptions<AzureMonitorExporterOptions>()
             .Configure<TokenCredential>((options, credential) => options.Credential = credential);

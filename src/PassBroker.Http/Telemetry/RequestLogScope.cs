@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,8 +54,9 @@ public sealed class RequestLogScope : IReadOnlyList<KeyValuePair<string, object?
             scope.DeviceKey = deviceKey;
             scope.Brand = brandTag;
         }
-        Activity.Current?.SetTag(PassBrokerTelemetry.Tags.DeviceKey, deviceKey);
-        Activity.Current?.SetTag(PassBrokerTelemetry.Tags.Brand, brandTag);
+        var span = PassBrokerTelemetry.ListenedSpan;
+        span?.SetTag(PassBrokerTelemetry.Tags.DeviceKey, deviceKey);
+        span?.SetTag(PassBrokerTelemetry.Tags.Brand, brandTag);
     }
 
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()

@@ -23,6 +23,22 @@ public sealed class DeviceInfoHeaderTests
     }
 
     [Fact]
+    public void Encode_AllocatesTheHeaderStringOnly()
+    {
+        var device = DocDevice.WithConnection(new ClientEndpoint("198.51.100.23", 51734));
+        var expected = DeviceInfoHeader.Encode(device);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var header = DeviceInfoHeader.Encode(device);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(DocHeader, header);
+        Assert.Equal(expected, header);
+        // A string of n chars is 2n bytes plus its 22-byte header, rounded up to 8; the JSON's bytes are not kept (were ≈ 270 more).
+        Assert.True(allocated <= 2 * header.Length + 32, $"Encoding allocated {allocated} bytes for a {header.Length}-char header.");
+    }
+
+    [Fact]
     public void WithConnection_OverridesWhatTheAppClaimed()
     {
         var claimed = DocDevice with { ConnectionIp = "8.8.8.8", ConnectionPort = "1" };

@@ -21,6 +21,9 @@ internal sealed class NginxProxy : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>Its one process (no master: <c>master_process off</c>), whose CPU time the report reads.</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<NginxProxy> StartAsync(Uri origin, string workDirectory)
     {
         var port = LoopbackPorts.Free();

@@ -1,15 +1,18 @@
+using System.Diagnostics;
 using PassBroker.Benchmarks.Load;
 
 namespace PassBroker.Benchmarks.Report;
 
 /// <summary>
-/// Authorize under load, three ways in the same run, interleaved round by round so machine noise hits all three alike:
-/// the emulator directly (its own ceiling), nginx in front of it, and PassBroker's authorize (which calls it).
+/// Authorize under load, five ways in the same run, interleaved round by round so machine noise hits all alike: the
+/// emulator directly (its own ceiling), nginx in front of it, a bare .NET proxy in front of it (the floor of any
+/// ASP.NET Core server making the same hop), and PassBroker's authorize (which calls it) with and without the plays rule.
 /// </summary>
 internal static class HotPathBench
 {
     public const string Direct = "emulator direct";
     public const string Nginx = "nginx → emulator";
+    public const string BareDotNet = "bare .NET proxy → emulator";
     public const string PassBroker = "PassBroker → emulator";
     public const string PassBrokerNoPlays = "PassBroker without the plays rule";
 
@@ -34,6 +37,7 @@ internal static class HotPathBench
         var upstreamUrl = new Uri(host.Emulator.BaseAddress, upstream.Path);
 
         await using var nginx = await NginxProxy.StartAsync(host.Emulator.BaseAddress, workDirectory);
+        await using var bare = await BareProxy.StartAsync(upstreamUrl, upstream);
         IReadOnlyList<IReadOnlyDictionary<string, string>> deviceHeaders = [.. tokens.Select(t => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
         {
             ["Authorization"] = "Bearer " + t,
@@ -43,6 +47,8 @@ internal static class HotPathBench
         {
             (Direct, upstreamUrl, upstream.Body, [upstream.Headers]),
             (Nginx, new Uri(nginx.Address, upstream.Path), upstream.Body, [upstream.Headers]),
+            // Sent what PassBroker is sent; it sends upstream what PassBroker sends.
+            (BareDotNet, new Uri(bare.BaseAddress, BareProxy.Path), PassBrokerBody, deviceHeaders),
             (PassBroker, new Uri(host.DevHost.BaseAddress, "/api/decisions/authorize"), PassBrokerBody, deviceHeaders),
             (PassBrokerNoPlays, new Uri(noPlays.BaseAddress, "/api/decisions/authorize"), PassBrokerBody, deviceHeaders),
         };
@@ -63,11 +69,16 @@ internal static class HotPathBench
                 probes.GetValueOrDefault(target.Name)?.Reset();
                 // The whole process (emulator included: it answers every target); the report subtracts the direct row's.
                 var allocated = GC.GetTotalAllocatedBytes(precise: false);
+                var (self, proxy, clock) = (ProcessCpu.Read(Environment.ProcessId), ProcessCpu.Read(nginx.ProcessId), Stopwatch.StartNew());
                 var result = await Wrk.RunAsync(target.Url, target.Body, target.Headers, settings.Connections, settings.Duration, workDirectory);
+                var (selfAfter, proxyAfter, elapsed) = (ProcessCpu.Read(Environment.ProcessId), ProcessCpu.Read(nginx.ProcessId), clock.Elapsed);
                 allocated = GC.GetTotalAllocatedBytes(precise: false) - allocated;
                 rounds[target.Name].Add(result);
+                var cpu = self is { } s && selfAfter is { } sa
+                    ? RoundCpu.From((s, sa), proxy is { } p && proxyAfter is { } pa ? (p, pa) : null, result.Requests, elapsed)
+                    : null;
                 costs[target.Name].Add(new RoundCost(result.Requests == 0 ? double.NaN : allocated / (double)result.Requests,
-                    probes.GetValueOrDefault(target.Name)?.Samples ?? []));
+                    probes.GetValueOrDefault(target.Name)?.Samples ?? [], cpu));
                 if (target.Name == PassBroker)
                 {
                     passBrokerRequests += result.Requests;
@@ -88,7 +99,8 @@ internal static class HotPathBench
 /// <summary>What a round cost besides its wrk figures.</summary>
 /// <param name="AllocatedBytesPerRequest">Bytes this process allocated during the round, per request wrk counted.</param>
 /// <param name="OwnMs">PassBroker's own time of each request (<see cref="OwnTimeProbe"/>); empty for other targets.</param>
-internal sealed record RoundCost(double AllocatedBytesPerRequest, IReadOnlyList<double> OwnMs);
+/// <param name="Cpu">CPU per request of the processes that did the round's work (null where /proc cannot be read).</param>
+internal sealed record RoundCost(double AllocatedBytesPerRequest, IReadOnlyList<double> OwnMs, RoundCpu? Cpu = null);
 
 /// <param name="Rounds">wrk results per target, in round order.</param>
 /// <param name="Costs">Allocations and own time per target, in round order.</param>

@@ -31,8 +31,12 @@ internal static class MarkdownReport
         var direct = hotPath.Rounds[HotPathBench.Direct];
         md.AppendLine("| ratio (median of per-round ratios) | throughput | p50 latency | p99 latency |");
         md.AppendLine("|---|---:|---:|---:|");
+        var bare = hotPath.Rounds[HotPathBench.BareDotNet];
         Ratio(md, "PassBroker / nginx", pb, nginx);
+        Ratio(md, "PassBroker / bare .NET proxy", pb, bare);
+        Ratio(md, "bare .NET proxy / nginx", bare, nginx);
         Ratio(md, "PassBroker without plays rule / nginx", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], nginx);
+        Ratio(md, "PassBroker without plays rule / bare .NET proxy", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], bare);
         Ratio(md, "PassBroker / direct", pb, direct);
         Ratio(md, "nginx / direct", nginx, direct);
         Ratio(md, "PassBroker without plays rule / direct", hotPath.Rounds[HotPathBench.PassBrokerNoPlays], direct);
@@ -40,6 +44,8 @@ internal static class MarkdownReport
         Line(md, $"Table Storage during the PassBroker rounds: {hotPath.TableReads} reads and {hotPath.TableWrites} writes for {hotPath.PassBrokerRequests} authorizes = **{Per(hotPath.TableReads, hotPath.PassBrokerRequests)} reads** and {Per(hotPath.TableWrites, hotPath.PassBrokerRequests)} writes per warm authorize (counted in the Table client pipeline).");
         md.AppendLine();
         OwnCostReport.Write(md, hotPath);
+        md.AppendLine();
+        CpuReport.Write(md, hotPath, Environment.ProcessorCount);
         md.AppendLine();
 
         md.AppendLine("## Storage cost per use case (Table requests counted in the client pipeline)");

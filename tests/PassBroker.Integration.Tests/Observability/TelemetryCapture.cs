@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PassBroker.Http.Telemetry;
 
 namespace PassBroker.Integration.Tests.Observability;
 
@@ -23,7 +25,8 @@ internal sealed class TelemetryCapture
 
     public void Configure(WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenTelemetry()
+        // As a host adds its exporters: with PassBroker's signals.
+        builder.Services.AddOpenTelemetry().WithPassBrokerSignals()
             .WithTracing(tracing => tracing.AddInMemoryExporter(Spans))
             .WithMetrics(metrics => metrics.AddInMemoryExporter(Metrics));
         builder.Logging.AddProvider(new FakeLoggerProvider(Logs));
