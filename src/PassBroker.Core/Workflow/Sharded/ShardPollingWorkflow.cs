@@ -64,16 +64,20 @@ public static class ShardPollingWorkflow
     /// </summary>
     private static async Task<long> WaitForRoundAsync(IWorkflowContext context, ShardClock clock, long tick, DateTimeOffset[] slotRounds)
     {
+        DateTimeOffset? waitedFor = null;
         while (true)
         {
             var now = context.CurrentUtcDateTime;
             tick = Math.Max(tick, clock.TickAtOrBefore(now) - clock.Slots + 1);
             var fireAt = Max(clock.TimeOf(tick), slotRounds[clock.SlotOf(tick)] + clock.MinimumGap);
-            if (fireAt <= now)
+            // A timer may fire a little before its time (the Azure Storage provider's queue visibility is whole
+            // seconds): one wait per instant, or each round would cost a second timer and orchestrator episode.
+            if (fireAt <= now || fireAt <= waitedFor)
             {
                 return tick;
             }
             await context.CreateTimer(fireAt, CancellationToken.None);
+            waitedFor = fireAt;
         }
     }
 
