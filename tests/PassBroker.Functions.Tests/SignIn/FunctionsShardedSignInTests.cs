@@ -20,15 +20,12 @@ public sealed class FunctionsShardedSignInTests(BothHostsFixture hosts)
     public async Task SignIn_UnderTheShards_StartsEachShardOnce_AndTheyNoticeTheLogin()
     {
         // Arrange: the app, its engine and its HTTP functions
-        var settings = TestSettings.For(hosts.Emulator.BaseAddress, hosts.StorageConnectionString, "s" + Guid.NewGuid().ToString("N")[..10]);
-        settings["SignIn:PollInterval"] = "00:00:03";
+        var settings = RunningFunctionsApp.Settings(hosts, "s");
         settings["SignIn:PollingShape"] = "Sharded";
         settings["SignIn:ShardTick"] = "00:00:01";
         settings["SignIn:Shards"] = "2";
-        using var app = FunctionsAppHost.Build(settings);
-        await using var durable = await FunctionsDurableEngine.StartAsync(app.Services);
-        await using var functions = await FunctionsHttpServer.StartAsync(app.Services, durable.Client);
-        var (device, _, _) = await DeviceClient.RegisterAsync(functions, "fn-shard-" + Guid.NewGuid().ToString("N"));
+        await using var app = await RunningFunctionsApp.StartAsync(settings);
+        var (device, _, _) = await DeviceClient.RegisterAsync(app.Http, "fn-shard-" + Guid.NewGuid().ToString("N"));
         using var _ = device;
 
         // Act: two sign-ins (the second replaces the first), the login, the status
@@ -43,7 +40,7 @@ public sealed class FunctionsShardedSignInTests(BothHostsFixture hosts)
         // Assert: authenticated, polled by the two shards only
         Assert.Equal("authenticated", status.GetProperty("status").GetString());
         var instances = new List<OrchestrationMetadata>();
-        await foreach (var instance in durable.Client.GetAllInstancesAsync(new OrchestrationQuery()))
+        await foreach (var instance in app.Durable.Client.GetAllInstancesAsync(new OrchestrationQuery()))
         {
             instances.Add(instance);
         }

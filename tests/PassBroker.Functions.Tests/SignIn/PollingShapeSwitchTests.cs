@@ -23,36 +23,31 @@ public sealed class PollingShapeSwitchTests(BothHostsFixture hosts)
     public async Task Switch_FromPerSignInToShards_PendingSignInsFinish_AndANewStartReplacesOne()
     {
         // Arrange: the old app (one orchestration per sign-in) with two devices signing in
-        var settings = TestSettings.For(hosts.Emulator.BaseAddress, hosts.StorageConnectionString, "w" + Guid.NewGuid().ToString("N")[..10]);
-        settings["SignIn:PollInterval"] = "00:00:03";
+        var settings = RunningFunctionsApp.Settings(hosts, "w");
         settings["SignIn:PollingShape"] = "PerSignIn";
-        using var oldApp = FunctionsAppHost.Build(settings);
-        await using var oldDurable = await FunctionsDurableEngine.StartAsync(oldApp.Services);
-        await using var oldFunctions = await FunctionsHttpServer.StartAsync(oldApp.Services, oldDurable.Client);
-        var (alice, aliceToken, _) = await DeviceClient.RegisterAsync(oldFunctions, "fn-switch-a-" + Guid.NewGuid().ToString("N"));
-        var (bob, bobToken, bobKey) = await DeviceClient.RegisterAsync(oldFunctions, "fn-switch-b-" + Guid.NewGuid().ToString("N"));
+        await using var oldApp = await RunningFunctionsApp.StartAsync(settings);
+        var (alice, aliceToken, _) = await DeviceClient.RegisterAsync(oldApp.Http, "fn-switch-a-" + Guid.NewGuid().ToString("N"));
+        var (bob, bobToken, bobKey) = await DeviceClient.RegisterAsync(oldApp.Http, "fn-switch-b-" + Guid.NewGuid().ToString("N"));
         using var _ = alice;
         using var __ = bob;
         var aliceSession = await StartAsync(alice);
         var bobFirst = await StartAsync(bob);
         var bobFirstInstance = new SignInPollInput(bobKey, bobFirst.Code, default, default).InstanceId;
-        Assert.NotNull(await oldDurable.Client.GetInstanceAsync(bobFirstInstance));
+        Assert.NotNull(await oldApp.Durable.Client.GetInstanceAsync(bobFirstInstance));
 
         // Act: the new app (the shards) on the same tables; the devices now call it
         settings["SignIn:PollingShape"] = "Sharded";
         settings["SignIn:ShardTick"] = "00:00:01";
         settings["SignIn:Shards"] = "2";
-        using var newApp = FunctionsAppHost.Build(settings);
-        await using var newDurable = await FunctionsDurableEngine.StartAsync(newApp.Services);
-        await using var newFunctions = await FunctionsHttpServer.StartAsync(newApp.Services, newDurable.Client);
-        using var aliceNow = DeviceClient.Create(newFunctions, aliceToken);
-        using var bobNow = DeviceClient.Create(newFunctions, bobToken);
+        await using var newApp = await RunningFunctionsApp.StartAsync(settings);
+        using var aliceNow = DeviceClient.Create(newApp.Http, aliceToken);
+        using var bobNow = DeviceClient.Create(newApp.Http, bobToken);
 
         await BrowserLogin.SignInAsync(aliceSession.LoginUrl, "alice", "alice-pw");
         var aliceStatus = await aliceNow.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{aliceSession.Code}?wait=20");
         var bobSecond = await StartAsync(bobNow);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var bobFirstEnded = await oldDurable.Client.WaitForInstanceCompletionAsync(bobFirstInstance, getInputsAndOutputs: true, timeout.Token);
+        var bobFirstEnded = await oldApp.Durable.Client.WaitForInstanceCompletionAsync(bobFirstInstance, getInputsAndOutputs: true, timeout.Token);
         await BrowserLogin.SignInAsync(bobSecond.LoginUrl, "bob", "bob-pw");
         var bobStatus = await bobNow.GetFromJsonAsync<JsonElement>($"/api/authentication/sessions/{bobSecond.Code}?wait=20");
 
@@ -63,8 +58,8 @@ public sealed class PollingShapeSwitchTests(BothHostsFixture hosts)
         Assert.Equal(SessionEndReasons.Replaced, bobFirstEnded.ReadOutputAs<SignInCheck>()?.Reason);
         Assert.Equal("authenticated", bobStatus.GetProperty("status").GetString());
         var bobSecondInstance = new SignInPollInput(bobKey, bobSecond.Code, default, default).InstanceId;
-        Assert.Null(await oldDurable.Client.GetInstanceAsync(bobSecondInstance));
-        Assert.Null(await newDurable.Client.GetInstanceAsync(bobSecondInstance));
+        Assert.Null(await oldApp.Durable.Client.GetInstanceAsync(bobSecondInstance));
+        Assert.Null(await newApp.Durable.Client.GetInstanceAsync(bobSecondInstance));
     }
 
     private static async Task<(string Code, string LoginUrl)> StartAsync(HttpClient device)
