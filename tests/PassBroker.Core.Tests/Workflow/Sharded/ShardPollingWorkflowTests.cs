@@ -49,7 +49,8 @@ public sealed class ShardPollingWorkflowTests
     public async Task RunAsync_TimersFiringALittleEarly_OneTimerPerRound()
     {
         // The queue that carries Durable's timers on Azure Storage makes them visible to the second: up to 1 s early.
-        var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), _ => new ShardRound(0, 0, 0), timerLate: _ => TimeSpan.FromMilliseconds(-400));
+        // Each instant's first timer fires 400 ms early; a second one for the same instant would fire on time.
+        var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), _ => new ShardRound(0, 0, 0), early: TimeSpan.FromMilliseconds(400));
 
         await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
 
@@ -159,7 +160,9 @@ public sealed class ShardPollingWorkflowTests
     /// <param name="round">What the round of a tick returns.</param>
     /// <param name="takes">How long the round of a tick takes (the clock moves by it).</param>
     /// <param name="timerLate">How late the n-th timer (from 1) fires.</param>
-    private sealed class RoundsContext(DateTimeOffset start, Func<long, ShardRound> round, Func<long, TimeSpan>? takes = null, Func<int, TimeSpan>? timerLate = null)
+    /// <param name="early">How early a timer fires the first time its instant is asked for.</param>
+    private sealed class RoundsContext(
+        DateTimeOffset start, Func<long, ShardRound> round, Func<long, TimeSpan>? takes = null, Func<int, TimeSpan>? timerLate = null, TimeSpan early = default)
         : IWorkflowContext
     {
         public FakeLogger Log { get; } = new();
@@ -167,13 +170,15 @@ public sealed class ShardPollingWorkflowTests
         public DateTimeOffset CurrentUtcDateTime { get; private set; } = start;
         public List<long> Rounds { get; } = [];
         public List<(long Tick, DateTimeOffset At)> Started { get; } = [];
+        private readonly HashSet<DateTimeOffset> _earlyFired = [];
         public int Timers { get; private set; }
         public object? ContinuedWith { get; private set; }
 
         public Task CreateTimer(DateTimeOffset fireAt, CancellationToken cancellationToken)
         {
             Timers++;
-            CurrentUtcDateTime = fireAt + (timerLate?.Invoke(Timers) ?? TimeSpan.Zero);
+            var firstForThisInstant = _earlyFired.Add(fireAt);
+            CurrentUtcDateTime = fireAt + (timerLate?.Invoke(Timers) ?? TimeSpan.Zero) - (firstForThisInstant ? early : TimeSpan.Zero);
             return Task.CompletedTask;
         }
 
