@@ -25,13 +25,15 @@ public sealed class BothHostsFixture : IAsyncLifetime
     /// <summary>The Functions app's settings, for a test that builds another app on the same tables.</summary>
     internal IReadOnlyDictionary<string, string?> FunctionsSettings { get; private set; } = new Dictionary<string, string?>();
 
-    /// <summary>The Functions app's own services (built, not started: see <see cref="FunctionsAppHost"/>).</summary>
-    internal IHost FunctionsApp { get; private set; } = null!;
+    private RunningFunctionsApp? _functions;
 
-    internal DurableTaskTestHost Durable { get; private set; } = null!;
+    /// <summary>The Functions app's own services (built, not started: see <see cref="FunctionsAppHost"/>).</summary>
+    internal IHost FunctionsApp => _functions!.App;
+
+    internal DurableTaskTestHost Durable => _functions!.Durable;
 
     /// <summary>The Functions app's HTTP functions on a loopback port.</summary>
-    public RunningApp Functions { get; private set; } = null!;
+    public RunningApp Functions => _functions!.Http;
 
     public RunningApp DevHost { get; private set; } = null!;
 
@@ -52,9 +54,7 @@ public sealed class BothHostsFixture : IAsyncLifetime
         settings["SignIn:PollInterval"] = "00:00:03";
         FunctionsSettings = settings;
 
-        FunctionsApp = FunctionsAppHost.Build(settings, builder => builder.Logging.AddProvider(FunctionsLogs).SetMinimumLevel(LogLevel.Debug));
-        Durable = await FunctionsDurableEngine.StartAsync(FunctionsApp.Services);
-        Functions = await FunctionsHttpServer.StartAsync(FunctionsApp.Services, Durable.Client);
+        _functions = await RunningFunctionsApp.StartAsync(settings, builder => builder.Logging.AddProvider(FunctionsLogs).SetMinimumLevel(LogLevel.Debug));
         // The DevHost polls its own sign-ins one workflow each: with the shards (the default) it would poll the Functions
         // app's pending rows too, from a second set of shards, which no deployment runs.
         DevHost = await RunningApp.StartAsync(urls => DevHostApp.Create(
@@ -68,15 +68,10 @@ public sealed class BothHostsFixture : IAsyncLifetime
         {
             await DevHost.DisposeAsync();
         }
-        if (Functions is not null)
+        if (_functions is not null)
         {
-            await Functions.DisposeAsync();
+            await _functions.DisposeAsync();
         }
-        if (Durable is not null)
-        {
-            await Durable.DisposeAsync();
-        }
-        FunctionsApp?.Dispose();
         if (Emulator is not null)
         {
             await Emulator.DisposeAsync();
