@@ -18,8 +18,8 @@ namespace PassBroker.Integration.Tests.Observability;
 /// </summary>
 internal sealed class TelemetryCapture
 {
-    public List<Activity> Spans { get; } = [];
-    public List<Metric> Metrics { get; } = [];
+    public ExportedItems<Activity> Spans { get; } = new();
+    public ExportedItems<Metric> Metrics { get; } = new();
     public FakeLogCollector Logs { get; } = new();
     public ConcurrentBag<string> UpstreamCredentials { get; } = [];
 
