@@ -74,6 +74,7 @@ public static class OpenApiExtensions
                     response.Description = "Problem Details; `code` is one of: " + string.Join(", ", codes.Select(c => $"`{c}`"));
                     response.Extensions ??= new Dictionary<string, IOpenApiExtension>();
                     response.Extensions["x-problem-codes"] = new JsonNodeExtension(new JsonArray([.. codes.Select(c => JsonValue.Create(c))]));
+                    AddResponseHeaders(status.Key, response);
                 }
             }
             if (metadata.OfType<SecuritySchemeMetadata>().LastOrDefault() is { } security)
@@ -88,4 +89,30 @@ public static class OpenApiExtensions
         });
         options.AddPassBrokerDocumentConventions();
     });
+
+    /// <summary>The headers a client acts on (<see cref="Problems.ProblemResults"/> writes them): a 401's challenge, and
+    /// how long to wait before trying again.</summary>
+    private static void AddResponseHeaders(int status, OpenApiResponse response)
+    {
+        var header = status switch
+        {
+            401 => ("WWW-Authenticate", new OpenApiHeader
+            {
+                Required = true,
+                Description = "RFC 6750 bearer challenge: `Bearer realm=\"devices\"` (or `\"admin\"`), with `error=\"invalid_token\"` when a credential was sent and refused.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            }),
+            429 or 503 or 504 => ("Retry-After", new OpenApiHeader
+            {
+                Description = "Whole seconds to wait before trying again, when the wait is known.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
+            }),
+            _ => default,
+        };
+        if (header.Item1 is { } name)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[name] = header.Item2;
+        }
+    }
 }

@@ -14,6 +14,10 @@ public static class ProblemResults
         {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         }
+        if (BearerChallenge.For(problem.Status, problem.Code) is { } challenge)
+        {
+            context.Response.Headers.WWWAuthenticate = challenge;
+        }
         var details = new ProblemDetails
         {
             Status = problem.Status,

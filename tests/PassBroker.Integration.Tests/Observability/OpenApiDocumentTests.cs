@@ -57,6 +57,12 @@ public sealed partial class OpenApiDocumentTests(SharedApplication shared) : ICl
         Assert.Contains("authentication_required", Codes(authorize, "403"));
         Assert.Contains("upstream_throttled", Codes(authorize, "503"));
 
+        // The headers a client acts on: every 401 states its challenge, every 429/503/504 problem its wait.
+        var responses = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject())
+            .SelectMany(operation => operation.Value!["responses"]!.AsObject().Where(r => r.Value!["x-problem-codes"] is not null));
+        Assert.All(responses.Where(r => r.Key == "401"), r => Assert.True(r.Value!["headers"]!["WWW-Authenticate"]!["required"]!.GetValue<bool>()));
+        Assert.All(responses.Where(r => r.Key is "429" or "503" or "504"), r => Assert.NotNull(r.Value!["headers"]!["Retry-After"]));
+
         var reset = document["paths"]!["/api/admin/temppass/reset"]!["post"]!;
         Assert.NotNull(reset["security"]![0]!["adminKey"]);
         Assert.Contains("device_token_not_allowed", Codes(reset, "403"));
