@@ -54,7 +54,9 @@ public static class AdobePassExtensions
         builder.Services.TryAddSingleton<PassBrokerMetrics>();
         builder.Services.AddTransient<UpstreamTelemetryHandler>();
 
-        var settings = new RefitSettings(new SystemTextJsonContentSerializer(AdobePassJson.Options));
+        // Buffered: a JSON body goes with its Content-Length instead of chunked (Refit streams it otherwise). The bodies
+        // are a few hundred bytes, and a gateway in front of an API may refuse a chunked request.
+        var settings = new RefitSettings(new SystemTextJsonContentSerializer(AdobePassJson.Options)) { Buffered = true };
         // Handlers run outermost first: the resilience pipeline repeats what is below it; the pacer sees every request
         // that really leaves (retries and the re-send after a 401 included); UpstreamTelemetryHandler, innermost, times
         // and names every exchange on the wire, not the pacer's wait or the handlers' work around it.

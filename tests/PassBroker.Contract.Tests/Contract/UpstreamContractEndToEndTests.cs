@@ -41,6 +41,14 @@ public sealed class UpstreamContractEndToEndTests(AzuriteFixture azurite)
         var expected = RequiredHeaders.Endpoints.Where(e => !e.UserAgentOnly && !otherVersion.Contains(e.Route)).Select(e => $"{e.Method} {e.Route}");
         Assert.Equal(expected.Order(), report.Covered.Select(e => $"{e.Method} {e.Route}").Order());
         Assert.Contains(report.Excluded, e => e.Reason == "opened by the user agent");
+
+        // Every body goes with its length, not chunked: gateways in front of an API may refuse chunked requests, and a
+        // length lets Adobe's side size its read. (A body of a few hundred bytes gains nothing from streaming.)
+        var bodies = app.Upstream.Exchanges.Where(e => e.RequestBody.Length > 0).ToList();
+        Assert.Contains(bodies, e => e.Path.Contains("/decisions/authorize/", StringComparison.Ordinal));
+        Assert.All(bodies, e => Assert.True(
+            e.Header("Transfer-Encoding") is null && e.Header("Content-Length") == e.RequestBody.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{e} was sent with Transfer-Encoding '{e.Header("Transfer-Encoding")}' and Content-Length '{e.Header("Content-Length")}'"));
     }
 
     private static async Task WalkEverythingAsync(PassBrokerApplication app)
