@@ -20,6 +20,6 @@ switch (args)
         BenchmarkSwitcher.FromTypes([typeof(HeaderCodecBenchmarks), typeof(JsonBodyBenchmarks), typeof(TokenCacheBenchmarks), typeof(TableKeyBenchmarks)]).Run(rest.Length == 0 ? ["--filter", "*"] : rest);
         return 0;
     default:
-        Console.Error.WriteLine("usage: report [--rounds 3 --duration 10 --connections 32 --devices 8 --signins 1000,10000 --poll 15 --out docs/performance-report.md] | durable-storage [--shape both|per-signin|sharded --signins 50 --polls 8 --interval 10 --tick 5 --shards 4 --project 100000] | alloc [--requests 20000 --warmup 2000 --concurrency 4 --devices 4 --types 25] | micro [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: report [--rounds 3 --duration 10 --connections 32 --devices 8 --signins 1000,10000 --poll 15 --out docs/performance-report.md] | durable-storage [--shape both|per-signin|sharded|idle --idle-window 60 --signins 50 --polls 8 --interval 10 --tick 5 --shards 4 --project 100000] | alloc [--requests 20000 --warmup 2000 --concurrency 4 --devices 4 --types 25] | micro [BenchmarkDotNet arguments]");
         return 2;
 }

@@ -3,9 +3,10 @@ using System.Globalization;
 namespace PassBroker.Benchmarks.Durable;
 
 /// <summary>
-/// <c>durable-storage [--shape both|per-signin|sharded] [--signins 50] [--polls 8] [--interval 10] [--tick 5]
-/// [--shards 4] [--partitions 4] [--max-queue-polling 30] [--project 100000] [--project-interval 15]
-/// [--project-tick 5] [--project-shards 16]</c>. The measured run uses a shorter interval than production so it
+/// <c>durable-storage [--shape both|per-signin|sharded|idle] [--signins 50] [--polls 8] [--interval 10] [--tick 5]
+/// [--shards 4] [--partitions 4] [--max-queue-polling 30] [--idle-window 60] [--project 100000] [--project-interval 15]
+/// [--project-tick 5] [--project-shards 16]</c>. <c>idle</c> runs the shards with nothing pending for
+/// <c>--idle-window</c> seconds: their floor. The measured run uses a shorter interval than production so it
 /// takes minutes; request counts per poll and per round do not depend on it, as long as the shards keep up with the
 /// tick. The projection applies the measured counts to <c>--project</c> pending sign-ins at the production interval,
 /// each pending for the same number of polls as measured (<c>--polls</c>: a sign-in's start and end are spread over
@@ -24,6 +25,10 @@ internal sealed record DurableStorageSettings(
 {
     public const string PerSignIn = "per-signin";
     public const string Sharded = "sharded";
+    public const string Idle = "idle";
+
+    /// <summary>How long the idle shards are counted.</summary>
+    public TimeSpan IdleWindow { get; init; } = TimeSpan.FromSeconds(60);
 
     public static DurableStorageSettings Parse(IReadOnlyList<string> args)
     {
@@ -40,8 +45,8 @@ internal sealed record DurableStorageSettings(
         string[] shapes = shape switch
         {
             "both" => [PerSignIn, Sharded],
-            PerSignIn or Sharded => [shape],
-            _ => throw new ArgumentException($"--shape {shape}: expected both, {PerSignIn} or {Sharded}."),
+            PerSignIn or Sharded or Idle => [shape],
+            _ => throw new ArgumentException($"--shape {shape}: expected both, {PerSignIn}, {Sharded} or {Idle}."),
         };
         var settings = new DurableStorageSettings(
             shapes,
@@ -52,7 +57,10 @@ internal sealed record DurableStorageSettings(
             Int("shards", 4),
             Int("partitions", 4),
             Seconds("max-queue-polling", 30),
-            new ScaleScenario(Int("project", 100_000), Seconds("project-interval", 15), Seconds("project-tick", 5), Int("project-shards", 16), Int("polls", 8)));
+            new ScaleScenario(Int("project", 100_000), Seconds("project-interval", 15), Seconds("project-tick", 5), Int("project-shards", 16), Int("polls", 8)))
+        {
+            IdleWindow = Seconds("idle-window", 60),
+        };
         if (settings.PollInterval.Ticks % settings.Tick.Ticks != 0 || settings.Projection.PollInterval.Ticks % settings.Projection.Tick.Ticks != 0)
         {
             throw new ArgumentException("--interval must be a multiple of --tick (and --project-interval of --project-tick).");

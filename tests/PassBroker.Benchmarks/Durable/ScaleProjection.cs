@@ -23,6 +23,9 @@ internal sealed record ShapeMeasurement(string Shape, int SignIns, long Polls, l
     /// <summary>The product's pending-sign-in table, as the counter names it (the run uses no table prefix).</summary>
     public const string PendingTableName = StorageTables.PendingSignIns;
 
+    /// <summary>How long the window lasted, when it was a fixed time (the idle shards' run).</summary>
+    public TimeSpan? Window { get; init; }
+
     public long Total => Requests.Values.Sum();
 
     /// <summary>PassBroker's own pending-sign-in table (sharded shape); everything else is the Durable provider's.</summary>

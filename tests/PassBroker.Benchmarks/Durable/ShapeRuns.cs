@@ -51,7 +51,11 @@ internal static class ShapeRuns
     /// <summary>S eternal shard orchestrations of Core's <see cref="ShardPollingWorkflow"/>, started (and past their
     /// first round) before the window; the sign-ins start through the product's <see cref="ShardedSignInStarter"/> into
     /// the product's table store; the window runs from the first sign-in's row to the last one's removal.</summary>
-    public static async Task<ShapeMeasurement> ShardedAsync(string connectionString, DurableStorageSettings settings)
+    /// <param name="connectionString">The run's Azurite.</param>
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="idle">No sign-in at all: the window is <see cref="DurableStorageSettings.IdleWindow"/> of shards with
+    /// nothing pending, their floor.</param>
+    public static async Task<ShapeMeasurement> ShardedAsync(string connectionString, DurableStorageSettings settings, bool idle = false)
     {
         const string hub = "pbsharded";
         var counter = new StorageRequestCounter(hub);
@@ -86,6 +90,11 @@ internal static class ShapeRuns
 
         var before = counter.Snapshot();
         var roundsBefore = activity.Rounds;
+        if (idle)
+        {
+            await Task.Delay(settings.IdleWindow);
+            return new ShapeMeasurement(DurableStorageSettings.Idle, 0, 0, activity.Rounds - roundsBefore, counter.Since(before)) { Window = settings.IdleWindow };
+        }
         var now = DateTimeOffset.UtcNow;
         for (var i = 0; i < settings.SignIns; i++)
         {
