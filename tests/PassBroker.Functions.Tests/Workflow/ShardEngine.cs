@@ -35,6 +35,7 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(45));
     private readonly List<RowCall> _calls = [];
+    private readonly ConcurrentQueue<long> _roundTicks = new();
     private readonly FakeLoggerProvider _logs = new();
     private readonly Script _script;
     private ILoggerFactory? _loggers;
@@ -52,6 +53,9 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
     public InMemoryPendingSignIns Pending { get; } = new();
 
     public long Rounds => Interlocked.Read(ref _rounds);
+
+    /// <summary>The tick of every round so far, in the order they ran.</summary>
+    public IReadOnlyList<long> RoundTicks => [.. _roundTicks];
 
     /// <summary>What PollShardActivity logged.</summary>
     public IReadOnlyList<FakeLogRecord> ActivityLog => [.. _logs.Collector.GetSnapshot().Where(r => r.Category == typeof(PollShardActivity).FullName)];
@@ -72,6 +76,7 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
                 registry.AddActivityFunc<ShardRoundInput, ShardRound>(ShardPollingWorkflow.PollShardActivity, (_, input) =>
                 {
                     Interlocked.Increment(ref engine._rounds);
+                    engine._roundTicks.Enqueue(input.Tick);
                     return activity.RunAsync(input, engine.Timeout);
                 });
             },

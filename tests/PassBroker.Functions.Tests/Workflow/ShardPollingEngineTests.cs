@@ -29,7 +29,8 @@ public sealed class ShardPollingEngineTests
         await engine.StartShardAsync();
         await engine.WaitUntilAsync(() => !engine.Pending.Contains("device-a") && !engine.Pending.Contains("device-b"));
         var roundsAtEnd = engine.Rounds;
-        await engine.WaitUntilAsync(() => engine.Rounds >= roundsAtEnd + 6);
+        // Two intervals of rounds after the last row left (an empty shard runs one round per interval).
+        await engine.WaitUntilAsync(() => engine.Rounds >= roundsAtEnd + 3);
 
         // Assert: three polls each, none after the row left; per-device pacing: a whole interval between two polls
         // (generous below for timer jitter), and the two devices at different phases.
@@ -43,6 +44,29 @@ public sealed class ShardPollingEngineTests
         }
         var gap = (engine.Calls("device-b")[0].At - engine.Calls("device-a")[0].At).Duration();
         Assert.True(gap >= ShardEngine.Tick * 0.5, $"Both first polled within {gap.TotalMilliseconds} ms: not paced by slot.");
+    }
+
+    [Fact]
+    public async Task Shard_Empty_RunsOneRoundPerInterval_ThenFindsASignInThatArrives()
+    {
+        await using var engine = await ShardEngine.StartAsync((_, call) => call < 2 ? Pending : Authenticated);
+
+        // Act: nothing pending for three rounds, then a sign-in in the slot after the one the shard wakes for.
+        await engine.StartShardAsync();
+        await engine.WaitUntilAsync(() => engine.Rounds >= 3);
+        var idle = engine.RoundTicks;
+        var row = engine.Add("device-a", slot: (int)((idle[^1] + 1) % ShardEngine.Clock.Slots));
+        await engine.WaitUntilAsync(() => !engine.Pending.Contains("device-a"));
+
+        // Assert: the empty shard's rounds were an interval apart (a late timer may skip more, never fewer), the
+        // engine's history carrying the round's Empty; the sign-in was first polled within two intervals (one for the
+        // shard to wake, one to reach the row's slot), then once per interval.
+        Assert.All(idle.Zip(idle.Skip(1)), pair => Assert.True(pair.Second - pair.First >= ShardEngine.Clock.Slots, $"Rounds at ticks {string.Join(", ", idle)}."));
+        var calls = engine.Calls("device-a");
+        Assert.Equal(2, calls.Count);
+        var firstPollAfter = calls[0].At - (row.ExpiresAt - TimeSpan.FromMinutes(5));
+        Assert.True(firstPollAfter <= (ShardEngine.Interval * 2) + (ShardEngine.Tick * 2), $"First polled {firstPollAfter.TotalMilliseconds} ms after its start.");
+        Assert.True(calls[1].At - calls[0].At >= ShardEngine.Interval * 0.8, "Then paced by its slot.");
     }
 
     [Fact]

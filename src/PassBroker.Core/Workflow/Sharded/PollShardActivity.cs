@@ -29,9 +29,11 @@ public sealed class PollShardActivity(
         }
         if (due.Count == 0)
         {
-            // A shard outlives a switch back to the per-sign-in shape until the sign-ins it holds have ended.
-            var retire = options.Value.PollingShape != SignInPollingShape.Sharded && !await pending.AnyAsync(input.Shard, cancellationToken);
-            return new ShardRound(0, 0, 0, retire);
+            // One more query, only when the slot has nothing due: is the whole shard empty? Then it waits a whole
+            // interval for its next round; and it retires when the shape is no longer sharded (a shard outlives a switch
+            // back to the per-sign-in shape until the sign-ins it holds have ended).
+            var empty = !await pending.AnyAsync(input.Shard, cancellationToken);
+            return new ShardRound(0, 0, 0, empty && options.Value.PollingShape != SignInPollingShape.Sharded) { Empty = empty };
         }
 
         int ended = 0, retrying = 0;

@@ -28,4 +28,9 @@ public sealed record ShardRoundInput(int Shard, long Tick, ShardClock Clock);
 /// <param name="Ended">Of those, the sign-ins that ended (signed in, expired, failed, replaced) and left the table.</param>
 /// <param name="Retrying">Rows whose poll failed transiently: due again at their slot's next tick.</param>
 /// <param name="Retire">The shape is no longer sharded and this shard is empty: its workflow ends.</param>
-public sealed record ShardRound(int Polled, int Ended, int Retrying, bool Retire = false);
+public sealed record ShardRound(int Polled, int Ended, int Retrying, bool Retire = false)
+{
+    /// <summary>No sign-in is pending in the whole shard (not only in the round's slot): the shard's next round is one
+    /// interval later (<see cref="ShardPollingWorkflow"/>). False in the outputs of rounds from before it existed.</summary>
+    public bool Empty { get; init; }
+}

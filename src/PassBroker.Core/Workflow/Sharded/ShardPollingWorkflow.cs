@@ -32,11 +32,19 @@ public static class ShardPollingWorkflow
             try
             {
                 var result = await context.CallActivityAsync<ShardRound>(PollShardActivity, new ShardRoundInput(input.Shard, tick, clock));
-                context.SetCustomStatus(new { tick, result.Polled, result.Ended, result.Retrying });
+                context.SetCustomStatus(new { tick, result.Polled, result.Ended, result.Retrying, result.Empty });
                 if (result.Retire)
                 {
                     context.Logger.ShardRetired(input.Shard);
                     return result;
+                }
+                if (result.Empty)
+                {
+                    // Nothing pending in the whole shard: the next round is this slot's, one interval on, instead of the
+                    // next slot's one tick on. An idle shard's rounds (timers, activities, queries) drop by the number of
+                    // slots; the cost is that a sign-in started meanwhile waits until that round finds it, up to one
+                    // interval more before its first poll (docs/performance.md, "The floor when idle").
+                    tick += clock.Slots - 1;
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

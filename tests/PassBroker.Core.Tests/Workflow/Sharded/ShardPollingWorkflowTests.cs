@@ -46,6 +46,36 @@ public sealed class ShardPollingWorkflowTests
     }
 
     [Fact]
+    public async Task RunAsync_EmptyShard_RunsOneRoundPerInterval()
+    {
+        var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), _ => new ShardRound(0, 0, 0) { Empty = true });
+
+        await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
+
+        // One slot's round every interval (3 ticks), each on its own tick's time, one timer each; the generation's 20
+        // rounds span 20 intervals, and the next generation starts an interval after the last round.
+        var expected = Enumerable.Range(0, ShardPollingWorkflow.RoundsPerGeneration).Select(i => 10L + (i * Clock.Slots)).ToList();
+        Assert.Equal(expected, context.Rounds);
+        Assert.Equal(expected.Select(Clock.TimeOf), context.Started.Select(r => r.At));
+        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration, context.Timers);
+        Assert.Equal(expected[^1] + Clock.Slots, Assert.IsType<ShardPollInput>(context.ContinuedWith).NextTick);
+    }
+
+    [Fact]
+    public async Task RunAsync_ASignInArrivesInAnEmptyShard_EveryTickAgainFromTheRoundThatFindsIt()
+    {
+        // Empty until a sign-in starts between ticks 13 and 14 (in any slot): the round of tick 16 is the first to see it.
+        var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), tick => new ShardRound(0, 0, 0) { Empty = tick < 14 });
+
+        await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
+
+        // Its row waits at most one interval more than on a busy shard: every slot is visited again within the
+        // interval after tick 16.
+        Assert.Equal([10L, 13L, 16L, 17L, 18L, 19L], context.Rounds.Take(6));
+        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration, context.Rounds.Count);
+    }
+
+    [Fact]
     public async Task RunAsync_TimersFiringALittleEarly_OneTimerPerRound()
     {
         // The queue that carries Durable's timers on Azure Storage makes them visible to the second: up to 1 s early.
