@@ -2,11 +2,11 @@ namespace PassBroker.Core.Workflow.Sharded;
 
 /// <summary>
 /// The sharded polling shape: a fixed set of eternal shard workflows instead of one per sign-in. Shard <c>s</c> wakes
-/// on a durable timer at every tick of a clock all shards share (<see cref="ShardClock"/>) and runs one activity that
-/// polls the shard's sign-ins due at that tick (<see cref="PollShardActivity"/>): one timer and one activity per shard
-/// and tick whatever the number of sign-ins, which is what takes the storage cost off the sign-in count
-/// (docs/performance.md). Deterministic: replayable by Durable Functions. ContinueAsNew every
-/// <see cref="RoundsPerGeneration"/> rounds keeps the history short.
+/// on a durable timer at every tick of a clock all shards share (<see cref="ShardClock"/>; at every interval while it
+/// holds no sign-in at all) and runs one activity that polls the shard's sign-ins due at that tick
+/// (<see cref="PollShardActivity"/>): one timer and one activity per shard and tick whatever the number of sign-ins,
+/// which is what takes the storage cost off the sign-in count (docs/performance.md). Deterministic: replayable by
+/// Durable Functions. ContinueAsNew every <see cref="RoundsPerGeneration"/> rounds keeps the history short.
 /// </summary>
 public static class ShardPollingWorkflow
 {
