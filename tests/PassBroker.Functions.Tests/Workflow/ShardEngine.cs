@@ -35,7 +35,7 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
 
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(45));
     private readonly List<RowCall> _calls = [];
-    private readonly ConcurrentQueue<long> _roundTicks = new();
+    private readonly ConcurrentQueue<DateTimeOffset> _roundStarts = new();
     private readonly FakeLoggerProvider _logs = new();
     private readonly Script _script;
     private ILoggerFactory? _loggers;
@@ -54,8 +54,8 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
 
     public long Rounds => Interlocked.Read(ref _rounds);
 
-    /// <summary>The tick of every round so far, in the order they ran.</summary>
-    public IReadOnlyList<long> RoundTicks => [.. _roundTicks];
+    /// <summary>When each round so far started (wall clock), in the order they ran.</summary>
+    public IReadOnlyList<DateTimeOffset> RoundStarts => [.. _roundStarts];
 
     /// <summary>What PollShardActivity logged.</summary>
     public IReadOnlyList<FakeLogRecord> ActivityLog => [.. _logs.Collector.GetSnapshot().Where(r => r.Category == typeof(PollShardActivity).FullName)];
@@ -76,7 +76,7 @@ internal sealed class ShardEngine : IAsyncDisposable, ISignInRowPoller
                 registry.AddActivityFunc<ShardRoundInput, ShardRound>(ShardPollingWorkflow.PollShardActivity, (_, input) =>
                 {
                     Interlocked.Increment(ref engine._rounds);
-                    engine._roundTicks.Enqueue(input.Tick);
+                    engine._roundStarts.Enqueue(DateTimeOffset.UtcNow);
                     return activity.RunAsync(input, engine.Timeout);
                 });
             },

@@ -30,10 +30,12 @@ public sealed class PollShardActivity(
         if (due.Count == 0)
         {
             // One more query, only when the slot has nothing due: is the whole shard empty? Then it waits a whole
-            // interval for its next round; and it retires when the shape is no longer sharded (a shard outlives a switch
-            // back to the per-sign-in shape until the sign-ins it holds have ended).
-            var empty = !await pending.AnyAsync(input.Shard, cancellationToken);
-            return new ShardRound(0, 0, 0, empty && options.Value.PollingShape != SignInPollingShape.Sharded) { Empty = empty };
+            // interval for its next round (which saves rounds only with more than one slot); and it retires when the
+            // shape is no longer sharded (a shard outlives a switch back to the per-sign-in shape until the sign-ins it
+            // holds have ended).
+            var retiring = options.Value.PollingShape != SignInPollingShape.Sharded;
+            var empty = (retiring || input.Clock.Slots > 1) && !await pending.AnyAsync(input.Shard, cancellationToken);
+            return new ShardRound(0, 0, 0, empty && retiring) { Empty = empty };
         }
 
         int ended = 0, retrying = 0;

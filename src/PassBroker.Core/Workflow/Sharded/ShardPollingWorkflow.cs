@@ -24,6 +24,7 @@ public static class ShardPollingWorkflow
         var clock = input.Clock;
         var tick = input.NextTick;
         var slotRounds = SlotRoundsOf(input);
+        var lastWake = DateTimeOffset.MinValue;
         for (var round = 0; round < RoundsPerGeneration; round++, tick++)
         {
             tick = await WaitForRoundAsync(context, clock, tick, slotRounds);
@@ -40,11 +41,7 @@ public static class ShardPollingWorkflow
                 }
                 if (result.Empty)
                 {
-                    // Nothing pending in the whole shard: the next round is this slot's, one interval on, instead of the
-                    // next slot's one tick on. An idle shard's rounds (timers, activities, queries) drop by the number of
-                    // slots; the cost is that a sign-in started meanwhile waits until that round finds it, up to one
-                    // interval more before its first poll (docs/performance.md, "The floor when idle").
-                    tick += clock.Slots - 1;
+                    lastWake = await SleepWhileEmptyAsync(context, clock, tick, lastWake);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -87,6 +84,24 @@ public static class ShardPollingWorkflow
             await context.CreateTimer(fireAt, CancellationToken.None);
             waitedFor = fireAt;
         }
+    }
+
+    /// <summary>
+    /// Nothing is pending in the whole shard: sleeps one interval instead of one tick, then goes on as a shard that fell
+    /// behind, whose next wait (<see cref="WaitForRoundAsync"/>) runs the last interval's ticks at once. So an idle
+    /// shard's rounds (timers, activities, queries) drop by the number of slots (docs/performance.md, "The floor when
+    /// idle"), and a sign-in started while it sleeps is polled at the wake, whatever its slot: within one interval of
+    /// its start, as in a busy shard. The wake is a whole interval after the previous one even when that timer fired a
+    /// little early (Azure Storage's timers do, see <see cref="WaitForRoundAsync"/>), so the interval counts from the
+    /// latest of now, the round's tick and the last wake.
+    /// </summary>
+    /// <returns>When it is due to wake.</returns>
+    private static async Task<DateTimeOffset> SleepWhileEmptyAsync(IWorkflowContext context, ShardClock clock, long tick, DateTimeOffset lastWake)
+    {
+        var from = Max(Max(context.CurrentUtcDateTime, clock.TimeOf(tick)), lastWake);
+        var wakeAt = clock.TimeOf(clock.TickAtOrBefore(from) + clock.Slots);
+        await context.CreateTimer(wakeAt, CancellationToken.None);
+        return wakeAt;
     }
 
     private static DateTimeOffset[] SlotRoundsOf(ShardPollInput input) =>

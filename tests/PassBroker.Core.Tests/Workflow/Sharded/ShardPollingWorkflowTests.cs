@@ -52,27 +52,36 @@ public sealed class ShardPollingWorkflowTests
 
         await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
 
-        // One slot's round every interval (3 ticks), each on its own tick's time, one timer each; the generation's 20
-        // rounds span 20 intervals, and the next generation starts an interval after the last round.
-        var expected = Enumerable.Range(0, ShardPollingWorkflow.RoundsPerGeneration).Select(i => 10L + (i * Clock.Slots)).ToList();
-        Assert.Equal(expected, context.Rounds);
-        Assert.Equal(expected.Select(Clock.TimeOf), context.Started.Select(r => r.At));
-        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration, context.Timers);
-        Assert.Equal(expected[^1] + Clock.Slots, Assert.IsType<ShardPollInput>(context.ContinuedWith).NextTick);
+        // One round per interval (3 ticks), each on a tick's time, one timer each (and one for the first round).
+        var every = Enumerable.Range(0, ShardPollingWorkflow.RoundsPerGeneration).Select(i => Clock.TimeOf(10 + (i * Clock.Slots)));
+        Assert.Equal(every, context.Started.Select(r => r.At));
+        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration + 1, context.Timers);
     }
 
     [Fact]
-    public async Task RunAsync_ASignInArrivesInAnEmptyShard_EveryTickAgainFromTheRoundThatFindsIt()
+    public async Task RunAsync_EmptyShardWithEarlyTimers_StillOneRoundPerInterval()
     {
-        // Empty until a sign-in starts between ticks 13 and 14 (in any slot): the round of tick 16 is the first to see it.
+        var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), _ => new ShardRound(0, 0, 0) { Empty = true }, early: TimeSpan.FromMilliseconds(400));
+
+        await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
+
+        Assert.All(context.Started.Zip(context.Started.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= Clock.PollInterval - TimeSpan.FromSeconds(1),
+            $"Rounds at {pair.First.At:mm:ss.fff} and {pair.Second.At:mm:ss.fff}."));
+    }
+
+    [Fact]
+    public async Task RunAsync_ASignInArrivesInAnEmptyShard_EverySlotIsVisitedAtTheWake()
+    {
+        // Empty until a sign-in starts while the shard sleeps after its round at tick 11 (any slot): the wake at tick 16's
+        // time finds it, and runs the last interval's ticks at once, as a shard that fell behind; then, as after any
+        // catch-up, each slot waits out its MinimumGap before its next round.
         var context = new RoundsContext(Clock.TimeOf(10) - TimeSpan.FromSeconds(1), tick => new ShardRound(0, 0, 0) { Empty = tick < 14 });
 
         await ShardPollingWorkflow.RunAsync(context, new ShardPollInput(0, Clock, 10));
 
-        // Its row waits at most one interval more than on a busy shard: every slot is visited again within the
-        // interval after tick 16.
-        Assert.Equal([10L, 13L, 16L, 17L, 18L, 19L], context.Rounds.Take(6));
-        Assert.Equal(ShardPollingWorkflow.RoundsPerGeneration, context.Rounds.Count);
+        Assert.Equal([10L, 11L, 14L, 15L, 16L, 17L], context.Rounds.Take(6));
+        Assert.Equal([Clock.TimeOf(10), Clock.TimeOf(13), Clock.TimeOf(16), Clock.TimeOf(16), Clock.TimeOf(16), Clock.TimeOf(16) + Clock.MinimumGap],
+            context.Started.Take(6).Select(r => r.At));
     }
 
     [Fact]
