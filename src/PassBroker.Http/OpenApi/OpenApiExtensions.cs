@@ -94,7 +94,7 @@ public static class OpenApiExtensions
     /// how long to wait before trying again.</summary>
     private static void AddResponseHeaders(int status, OpenApiResponse response)
     {
-        var header = status switch
+        (string Name, OpenApiHeader Header)? header = status switch
         {
             401 => ("WWW-Authenticate", new OpenApiHeader
             {
@@ -107,12 +107,12 @@ public static class OpenApiExtensions
                 Description = "Whole seconds to wait before trying again, when the wait is known.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.Integer },
             }),
-            _ => default,
+            _ => null,
         };
-        if (header.Item1 is { } name)
+        if (header is { } add)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            response.Headers[name] = header.Item2;
+            response.Headers[add.Name] = add.Header;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 using PassBroker.Core.Workflow.Sharded;
 using PassBroker.Storage.Tables;
@@ -50,13 +51,13 @@ internal sealed class PendingSignInEntity : ITableEntity
         Shard = row.Shard,
         Slot = row.Slot,
         FirstDueTick = row.FirstDueTick,
-        Brand = row.Brand.Length == 0 ? null : row.Brand,
+        Brand = BrandKeys.IsDefault(row.Brand) ? null : row.Brand,
     };
 
     public PendingSignIn ToPendingSignIn() =>
         new(TableKeys.Unescape(RowKey), Code, Mvpd, new ClientEndpoint(ClientIp, ClientPort), ExpiresAt, Shard, Slot, FirstDueTick)
         {
             ETag = ETag.ToString(),
-            Brand = Brand ?? "",
+            Brand = Brand ?? BrandKeys.Default,
         };
 }

@@ -25,12 +25,6 @@ public sealed class TableOperationCounter(params string[] ignoredTables) : HttpP
     /// <summary>Writes since the last <see cref="Reset"/>.</summary>
     public int Writes => _counts.Where(c => !c.Key.Read).Sum(c => c.Value);
 
-    /// <summary>Reads and writes since the last <see cref="Reset"/> but those of the tables whose names end with
-    /// <paramref name="table"/>.</summary>
-    public (int Reads, int Writes) Excluding(string table) =>
-        (_counts.Where(c => c.Key.Read && !c.Key.Table.EndsWith(table, StringComparison.Ordinal)).Sum(c => c.Value),
-         _counts.Where(c => !c.Key.Read && !c.Key.Table.EndsWith(table, StringComparison.Ordinal)).Sum(c => c.Value));
-
     /// <summary>"table: reads r, writes w" per table, for messages and reports.</summary>
     public IReadOnlyDictionary<string, (int Reads, int Writes)> ByTable() =>
         _counts.GroupBy(c => c.Key.Table).ToDictionary(

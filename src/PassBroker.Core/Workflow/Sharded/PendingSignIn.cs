@@ -1,3 +1,4 @@
+using PassBroker.Core.Brands;
 using PassBroker.Core.Devices;
 
 namespace PassBroker.Core.Workflow.Sharded;
@@ -18,7 +19,7 @@ public sealed record PendingSignIn(
     string DeviceKey, string Code, string? Mvpd, ClientEndpoint Client, DateTimeOffset ExpiresAt, int Shard, int Slot, long FirstDueTick)
 {
     /// <summary>The device's brand key, for telemetry (polls read the device's own); empty for the default brand.</summary>
-    public string Brand { get; init; } = "";
+    public string Brand { get; init; } = BrandKeys.Default;
 
     /// <summary>Opaque version of the stored row; removing it is conditional on it, so a newer sign-in's row stays.</summary>
     public string? ETag { get; init; }
